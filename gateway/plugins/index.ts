@@ -1,0 +1,1 @@
+export { useIdentity, type IdentityContext, type IdentityOptions } from "./use-identity.js";

@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import { InvalidTokenError, signInternalToken, verifyUserToken } from "../../src/auth/tokens.js";
+import type { Viewer } from "../../src/auth/viewer.js";
+import { unauthenticated } from "../../src/graphql/errors.js";
+import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from "../../src/graphql/subgraph-server.js";
+
+/** What this plugin adds to the gateway's context. */
+export interface IdentityContext {
+  viewer: Viewer | null;
+  requestId: string;
+  /** The short-lived token that vouches for `viewer` to subgraphs. */
+  internalToken: string;
+}
+
+/** Options of {@link useIdentity}. */
+export interface IdentityOptions {
+  /** Verifies client JWTs (HS256). */
+  jwtSecret: string;
+  /** Signs the internal token subgraphs verify. */
+  internalSecret: string;
+  /** Lifetime of an internal token. @default 60 */
+  internalTokenTtlSeconds?: number;
+}
+
+const PRINTABLE_ID = /^[\x21-\x7e]{1,128}$/;
+
+/** A client's `x-request-id` when it is printable and at most 128 characters, else a new one. */
+export function requestIdOf(request: Request): string {
+  const given = request.headers.get(REQUEST_ID_HEADER);
+  return given !== null && PRINTABLE_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * Verifies `Authorization: Bearer <JWT>`, puts the viewer in the context, and sends subgraphs a
+ * signed internal token (never the client's headers) plus the request id, which also comes back
+ * to the client as `x-request-id`.
+ */
+export function useIdentity(options: IdentityOptions): GatewayPlugin<IdentityContext> {
+  const ttl = options.internalTokenTtlSeconds ?? 60;
+  const requestIds = new WeakMap<Request, string>();
+  const idOf = (request: Request): string => {
+    let id = requestIds.get(request);
+    if (id === undefined) {
+      id = requestIdOf(request);
+      requestIds.set(request, id);
+    }
+    return id;
+  };
+  return {
+    onRequest({ request }) {
+      idOf(request);
+    },
+    async onContextBuilding({ context, extendContext }) {
+      const requestId = idOf(context.request);
+      const header = context.request.headers.get("authorization");
+      let viewer: Viewer | null = null;
+      if (header !== null && header.trim() !== "") {
+        const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+        if (match?.[1] === undefined) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+        try {
+          viewer = await verifyUserToken(match[1], options.jwtSecret);
+        } catch (error) {
+          if (error instanceof InvalidTokenError) throw unauthenticated(`Invalid token: ${error.message}.`);
+          throw error;
+        }
+      }
+      const internalToken = await signInternalToken({ viewer, requestId }, options.internalSecret, ttl);
+      extendContext({ viewer, requestId, internalToken });
+    },
+    onFetch(payload) {
+      const { internalToken, requestId } = payload.context as Partial<IdentityContext>;
+      if (internalToken === undefined || requestId === undefined) return;
+      payload.setOptions({
+        ...payload.options,
+        headers: {
+          ...payload.options.headers,
+          [INTERNAL_TOKEN_HEADER]: internalToken,
+          [REQUEST_ID_HEADER]: requestId,
+        },
+      });
+    },
+    onResponse({ request, response }) {
+      response.headers.set(REQUEST_ID_HEADER, idOf(request));
+    },
+  };
+}

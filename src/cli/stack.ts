@@ -1,0 +1,77 @@
+import { createGateway, type Gateway } from "../../gateway/gateway.js";
+import { SUBGRAPHS } from "../../subgraphs/index.js";
+import { resolveSecrets, type Secrets } from "../auth/secrets.js";
+import { SUBGRAPH_NAMES, type AppConfig, type SubgraphName } from "../config/index.js";
+import { createSubgraphServer, type SubgraphServer } from "../graphql/subgraph-server.js";
+import type { Logger } from "../observability/logger.js";
+
+/** A running set of subgraphs and, optionally, the gateway in front of them. */
+export interface Stack {
+  secrets: Secrets;
+  /** `/graphql` URL of the gateway, when it runs. */
+  gatewayUrl?: string;
+  /** `/graphql` URL of each running subgraph. */
+  subgraphUrls: ReadonlyMap<SubgraphName, string>;
+  subgraphs: readonly SubgraphServer[];
+  gateway?: Gateway;
+  /** Stops the gateway first, then the subgraphs; idempotent. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link startStack}. */
+export interface StackOptions {
+  config: AppConfig;
+  logger: Logger;
+  /** Subgraphs to run in this process. @default all */
+  subgraphs?: readonly SubgraphName[];
+  /** Run the gateway too. @default true */
+  gateway?: boolean;
+}
+
+/** Where a subgraph is reached when it is not in this process: its configured URL, or its port. */
+export function configuredSubgraphUrl(config: AppConfig, name: SubgraphName): string {
+  const { url, port } = config.subgraphs[name];
+  const host =
+    config.subgraphs.host === "0.0.0.0" || config.subgraphs.host === "::" ? "127.0.0.1" : config.subgraphs.host;
+  return url ?? `http://${host}:${port}/graphql`;
+}
+
+/**
+ * The composition root: resolves secrets, starts the chosen subgraphs (each opening its database
+ * and applying its migrations), then the gateway wired to where they actually listen.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const { config, logger } = options;
+  const names = options.subgraphs ?? SUBGRAPH_NAMES;
+  const secrets = resolveSecrets(config);
+  const directory = new Map<SubgraphName, string>(
+    SUBGRAPH_NAMES.map((name) => [name, configuredSubgraphUrl(config, name)]),
+  );
+  const subgraphs: SubgraphServer[] = [];
+  let gateway: Gateway | undefined;
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closed ??= (async () => {
+      await gateway?.close();
+      await Promise.all(subgraphs.map((subgraph) => subgraph.close()));
+    })());
+
+  try {
+    for (const name of names) {
+      const server = await createSubgraphServer(SUBGRAPHS[name], { config, logger, secrets, directory });
+      subgraphs.push(server);
+      directory.set(name, await server.listen(config.subgraphs[name].port, config.subgraphs.host));
+    }
+    let gatewayUrl: string | undefined;
+    if (options.gateway ?? true) {
+      const running = new Map(names.map((name) => [name, directory.get(name) ?? ""]));
+      gateway = createGateway({ config, logger, secrets, subgraphUrls: running });
+      gatewayUrl = await gateway.listen(config.gateway.port, config.gateway.host);
+    }
+    const subgraphUrls = new Map(names.map((name) => [name, directory.get(name) ?? ""]));
+    return { secrets, gatewayUrl, subgraphUrls, subgraphs, gateway, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,15 @@
+import "reflect-metadata";
+import { createGateway } from "../../gateway/gateway.js";
+import { resolveSecrets } from "../auth/secrets.js";
+import { loadConfig } from "../config/index.js";
+import { createLogger } from "../observability/logger.js";
+import { onShutdownSignal, runMain } from "./main.js";
+
+runMain(async () => {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
+  const gateway = createGateway({ config, logger, secrets: resolveSecrets(config) });
+  const url = await gateway.listen(config.gateway.port, config.gateway.host);
+  onShutdownSignal(() => gateway.close());
+  logger.info({ url, subgraphs: Object.fromEntries(gateway.subgraphUrls) }, "gateway ready");
+});

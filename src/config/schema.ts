@@ -1,0 +1,223 @@
+import { z } from "zod";
+
+/** Names of the five subgraphs, in the order their default ports are assigned. */
+export const SUBGRAPH_NAMES = ["bots", "trades", "webhooks", "flags", "admin"] as const;
+
+/** Name of one subgraph. */
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** Port each subgraph listens on when nothing overrides it. */
+export const SUBGRAPH_DEFAULT_PORTS = {
+  bots: 4001,
+  trades: 4002,
+  webhooks: 4003,
+  flags: 4004,
+  admin: 4005,
+} as const satisfies Record<SubgraphName, number>;
+
+/** Dotted keys whose whole value is secret: never printed, replaced by "[redacted]" in redacted output. */
+export const SECRET_KEYS = ["auth.jwtSecret", "auth.internalSecret", "webhooks.secretKey"] as const;
+
+/** Dotted keys holding URLs whose password part is secret. */
+export const CREDENTIAL_URL_KEYS = ["database.url", "redis.url"] as const;
+
+const NODE_ENVS = ["development", "production", "test"] as const;
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const QUERY_PLANNERS = ["rust", "js"] as const;
+const QUEUE_BACKENDS = ["memory", "bullmq"] as const;
+
+type QueueBackend = (typeof QUEUE_BACKENDS)[number];
+
+const OBJECT_MESSAGE = "expected a mapping of settings";
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `expected one of ${values.join(", ")}` });
+}
+
+function integer(min: number, max: number | undefined, message: string) {
+  const base = z
+    .number({ error: message })
+    // Not .int(): its issue aborts parsing, which would hide the cross-field queue/redis check.
+    .refine((value) => Number.isSafeInteger(value), { error: message })
+    .min(min, { error: message });
+  return max === undefined ? base : base.max(max, { error: message });
+}
+
+function nonEmptyString() {
+  const message = "expected a non-empty string";
+  return z.string({ error: message }).min(1, { error: message });
+}
+
+/** A URL string that must begin with one of the given schemes followed by "://". */
+function urlWithScheme(schemes: RegExp, message: string) {
+  const prefix = new RegExp(`^(?:${schemes.source})://`, "i");
+  return z.string({ error: message }).refine((value) => prefix.test(value) && URL.canParse(value), {
+    error: message,
+  });
+}
+
+function secret() {
+  const message = "expected a string of at least 32 characters";
+  return z.string({ error: message }).min(32, { error: message }).optional();
+}
+
+function bool() {
+  return z.boolean({ error: "expected a boolean (true/false)" });
+}
+
+const port = () => integer(0, 65535, "expected an integer between 0 and 65535");
+
+const httpUrl = () => urlWithScheme(/https?/, "expected an http(s) URL");
+
+function subgraph(defaultPort: number) {
+  return z
+    .strictObject({ port: port().default(defaultPort), url: httpUrl().optional() }, { error: OBJECT_MESSAGE })
+    .prefault({});
+}
+
+const shape = z.strictObject(
+  {
+    nodeEnv: oneOf(NODE_ENVS).default("development"),
+    logLevel: oneOf(LOG_LEVELS).default("info"),
+    dataDir: nonEmptyString().default("./data"),
+    gateway: z
+      .strictObject(
+        {
+          host: nonEmptyString().default("0.0.0.0"),
+          port: port().default(4000),
+          supergraphPath: nonEmptyString().default("schema/supergraph.graphql"),
+          queryPlanner: oneOf(QUERY_PLANNERS).default("rust"),
+        },
+        { error: OBJECT_MESSAGE },
+      )
+      .prefault({}),
+    subgraphs: z
+      .strictObject(
+        {
+          host: nonEmptyString().default("127.0.0.1"),
+          bots: subgraph(SUBGRAPH_DEFAULT_PORTS.bots),
+          trades: subgraph(SUBGRAPH_DEFAULT_PORTS.trades),
+          webhooks: subgraph(SUBGRAPH_DEFAULT_PORTS.webhooks),
+          flags: subgraph(SUBGRAPH_DEFAULT_PORTS.flags),
+          admin: subgraph(SUBGRAPH_DEFAULT_PORTS.admin),
+        },
+        { error: OBJECT_MESSAGE },
+      )
+      .prefault({}),
+    database: z
+      .strictObject(
+        {
+          url: urlWithScheme(/postgres|postgresql/, "expected a postgres:// or postgresql:// URL").optional(),
+          poolSize: integer(1, undefined, "expected a positive integer").default(10),
+          maxOverflow: integer(0, undefined, "expected a non-negative integer").default(5),
+        },
+        { error: OBJECT_MESSAGE },
+      )
+      .prefault({}),
+    redis: z
+      .strictObject(
+        {
+          url: urlWithScheme(/redis|rediss/, "expected a redis:// or rediss:// URL").optional(),
+        },
+        { error: OBJECT_MESSAGE },
+      )
+      .prefault({}),
+    queue: z.strictObject({ backend: oneOf(QUEUE_BACKENDS).optional() }, { error: OBJECT_MESSAGE }).prefault({}),
+    auth: z
+      .strictObject(
+        {
+          jwtSecret: secret(),
+          internalSecret: secret(),
+          internalTokenTtlSeconds: integer(1, undefined, "expected a positive integer").default(60),
+        },
+        { error: OBJECT_MESSAGE },
+      )
+      .prefault({}),
+    cache: z
+      .strictObject(
+        {
+          ttlSeconds: integer(0, undefined, "expected a non-negative integer").default(60),
+        },
+        { error: OBJECT_MESSAGE },
+      )
+      .prefault({}),
+    observability: z
+      .strictObject(
+        {
+          tracing: z
+            .strictObject(
+              {
+                enabled: bool().default(false),
+                endpoint: httpUrl().optional(),
+                sampleRatio: z
+                  .number({ error: "expected a number between 0 and 1" })
+                  .min(0, { error: "expected a number between 0 and 1" })
+                  .max(1, { error: "expected a number between 0 and 1" })
+                  .default(1),
+              },
+              { error: OBJECT_MESSAGE },
+            )
+            .prefault({}),
+          metrics: z.strictObject({ enabled: bool().default(true) }, { error: OBJECT_MESSAGE }).prefault({}),
+        },
+        { error: OBJECT_MESSAGE },
+      )
+      .prefault({}),
+    webhooks: z.strictObject({ secretKey: secret() }, { error: OBJECT_MESSAGE }).prefault({}),
+    flags: z
+      .strictObject(
+        {
+          bootstrap: z
+            .record(z.string(), bool(), {
+              error: "expected a mapping of flag names to booleans",
+            })
+            .default({}),
+        },
+        { error: OBJECT_MESSAGE },
+      )
+      .prefault({}),
+  },
+  { error: OBJECT_MESSAGE },
+);
+
+/** Message for a bullmq queue configured without Redis; reported verbatim. */
+export const BULLMQ_NEEDS_REDIS = '"bullmq" needs redis.url (REDIS_URL)';
+
+function readPath(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (typeof current !== "object" || current === null) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+/** Zod schema of the whole configuration; parsing `{}` yields the defaults. */
+export const configSchema = shape
+  .superRefine(
+    (config, ctx) => {
+      // Runs even when other fields failed, so this problem is reported alongside them.
+      if (readPath(config, ["queue", "backend"]) === "bullmq" && readPath(config, ["redis", "url"]) === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["queue", "backend"],
+          message: BULLMQ_NEEDS_REDIS,
+          params: { verbatim: true },
+        });
+      }
+    },
+    { when: () => true },
+  )
+  .transform((config) => {
+    const backend: QueueBackend = config.queue.backend ?? (config.redis.url === undefined ? "memory" : "bullmq");
+    return { ...config, queue: { backend } };
+  });
+
+type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/** The validated, deeply frozen application configuration. */
+export type AppConfig = DeepReadonly<z.infer<typeof configSchema>>;

@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto";
+import type { Viewer } from "../auth/viewer.js";
+import type { Database, EntityManager } from "../db/orm.js";
+import type { Logger } from "../observability/logger.js";
+import { unauthenticated } from "./errors.js";
+
+/** The one request context every resolver receives. */
+export interface RequestContext<Loaders = unknown> {
+  /** Who calls, as the gateway vouched; null when anonymous. */
+  viewer: Viewer | null;
+  /** Correlates every log line of one request across processes. */
+  requestId: string;
+  logger: Logger;
+  /** A fork of the subgraph's entity manager, private to this request. */
+  em: EntityManager;
+  /** Fresh DataLoaders, private to this request. */
+  loaders: Loaders;
+}
+
+/** Options for {@link createRequestContext}. */
+export interface RequestContextOptions<Loaders> {
+  viewer: Viewer | null;
+  requestId?: string;
+  orm: Database;
+  logger: Logger;
+  createLoaders: (em: EntityManager) => Loaders;
+}
+
+/** The one factory of {@link RequestContext}. */
+export function createRequestContext<Loaders>(options: RequestContextOptions<Loaders>): RequestContext<Loaders> {
+  const requestId = options.requestId || randomUUID();
+  const em = options.orm.em.fork();
+  return {
+    viewer: options.viewer,
+    requestId,
+    logger: options.logger.child({ requestId }),
+    em,
+    loaders: options.createLoaders(em),
+  };
+}
+
+/** The viewer, or UNAUTHENTICATED when the request is anonymous. */
+export function requireViewer(context: Pick<RequestContext, "viewer">): Viewer {
+  if (context.viewer === null) throw unauthenticated();
+  return context.viewer;
+}

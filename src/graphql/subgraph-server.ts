@@ -1,0 +1,159 @@
+import { createServer, type Server } from "node:http";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import { InvalidTokenError, verifyInternalToken } from "../auth/tokens.js";
+import { openDatabase, pingDatabase, type Database } from "../db/orm.js";
+import { healthReport, httpStatusOf, HEALTH_CONTENT_TYPE, timedCheck, toHealthJson } from "../health/report.js";
+import { createRequestContext, type RequestContext } from "./context.js";
+import { ErrorCode, unauthenticated } from "./errors.js";
+import { closeServer, listen } from "./listen.js";
+import { buildSubgraphSchema, type SubgraphDefinition, type SubgraphServices } from "./subgraph.js";
+
+/** The header that carries the gateway's signed identity to subgraphs. */
+export const INTERNAL_TOKEN_HEADER = "x-internal-token";
+/** The header that carries the request id across processes. */
+export const REQUEST_ID_HEADER = "x-request-id";
+
+/** A subgraph that is ready to listen. */
+export interface SubgraphServer {
+  name: string;
+  orm: Database;
+  /** Binds the port; resolves with the `/graphql` URL. */
+  listen(port: number, host: string): Promise<string>;
+  /** Stops accepting requests, drains the open ones, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Logs one line per operation and masks unexpected errors. */
+function requestLogPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    requestDidStart({ contextValue }) {
+      const started = performance.now();
+      return Promise.resolve({
+        willSendResponse({ operationName, errors }) {
+          contextValue.logger.info(
+            {
+              operationName,
+              durationMs: Math.round(performance.now() - started),
+              viewerId: contextValue.viewer?.id,
+              outcome: errors && errors.length > 0 ? "error" : "ok",
+            },
+            "operation",
+          );
+          return Promise.resolve();
+        },
+        didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (error.extensions["code"] === undefined)
+              contextValue.logger.error({ err: error.originalError ?? error }, "unexpected error");
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+/** Opens the database (applying migrations), builds the schema and the HTTP server of one subgraph. */
+export async function createSubgraphServer<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  services: Omit<SubgraphServices, "orm">,
+): Promise<SubgraphServer> {
+  const logger = services.logger.child({ subgraph: definition.name });
+  const orm = await openDatabase({
+    name: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    config: services.config,
+    logger,
+  });
+  const schema = await buildSubgraphSchema(definition, { ...services, logger, orm });
+  const app = express();
+  const httpServer: Server = createServer(app);
+  const apollo = new ApolloServer<RequestContext<Loaders>>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      requestLogPlugin(),
+    ],
+    formatError(formatted) {
+      const code = formatted.extensions?.["code"];
+      if (code === undefined || code === ErrorCode.InternalServerError) {
+        return { message: "Internal server error", extensions: { code: ErrorCode.InternalServerError } };
+      }
+      return formatted;
+    },
+  });
+  await apollo.start();
+
+  app.disable("x-powered-by");
+  app.get("/health/live", (_req, res) => {
+    res.type(HEALTH_CONTENT_TYPE).json({ status: "pass" });
+  });
+  app.get("/health/ready", (_req, res, next) => {
+    timedCheck("database:responseTime", "datastore", () => pingDatabase(orm))
+      .then((check) => {
+        const report = healthReport([check]);
+        res.status(httpStatusOf(report)).type(HEALTH_CONTENT_TYPE).json(toHealthJson(report));
+      })
+      .catch(next);
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      async context({ req }) {
+        const token = req.header(INTERNAL_TOKEN_HEADER);
+        if (token === undefined) throw unauthenticated("This subgraph answers only the gateway.");
+        try {
+          const identity = await verifyInternalToken(token, services.secrets.internalSecret);
+          return createRequestContext({
+            viewer: identity.viewer,
+            requestId: identity.requestId || req.header(REQUEST_ID_HEADER),
+            orm,
+            logger,
+            createLoaders: definition.createLoaders,
+          });
+        } catch (error) {
+          if (error instanceof InvalidTokenError)
+            throw unauthenticated(`The gateway's identity token was refused: ${error.message}.`);
+          throw error;
+        }
+      },
+    }),
+  );
+
+  return {
+    name: definition.name,
+    orm,
+    async listen(port, host) {
+      const bound = await listen(
+        httpServer,
+        port,
+        host,
+        `${definition.name.toUpperCase()}_SUBGRAPH_PORT (subgraphs.${definition.name}.port)`,
+      );
+      const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+      return `http://${urlHost}:${bound}/graphql`;
+    },
+    async close() {
+      if (httpServer.listening) {
+        await apollo.stop();
+        await closeServer(httpServer).catch(() => undefined);
+      } else {
+        await apollo.stop();
+      }
+      await orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { EntityClass, MigrationObject } from "@mikro-orm/core";
+import type { GraphQLSchema } from "graphql";
+import type { ContainerType, NonEmptyArray } from "type-graphql";
+import type { Secrets } from "../auth/secrets.js";
+import type { AppConfig, SubgraphName } from "../config/index.js";
+import type { Database, EntityManager } from "../db/orm.js";
+import type { Logger } from "../observability/logger.js";
+import { buildFederatedSchema, type ReferenceResolvers } from "./federation.js";
+
+/** Where each subgraph answers; filled in by the composition root once every server listens. */
+export type SubgraphDirectory = ReadonlyMap<SubgraphName, string>;
+
+/** What a subgraph's resolvers receive in their constructor. */
+export interface SubgraphServices {
+  config: AppConfig;
+  logger: Logger;
+  secrets: Secrets;
+  orm: Database;
+  directory: SubgraphDirectory;
+}
+
+/** Everything the server factory needs to know about one subgraph. */
+export interface SubgraphDefinition<Loaders = unknown> {
+  name: SubgraphName;
+  /** MikroORM entities this subgraph owns. */
+  entities: EntityClass<object>[];
+  /** Its committed migrations, in order. */
+  migrations: MigrationObject[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver list type
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own type list type
+  orphanedTypes?: Function[];
+  referenceResolvers?: ReferenceResolvers;
+  /** Fresh DataLoaders for one request. */
+  createLoaders: (em: EntityManager) => Loaders;
+}
+
+/** Resolver classes take the services in their constructor; one instance per class. */
+function containerFor(services: SubgraphServices | undefined): ContainerType {
+  const instances = new Map<unknown, unknown>();
+  return {
+    get(resolverClass: new (services: SubgraphServices) => unknown) {
+      if (services === undefined) throw new Error("this schema was built for printing only");
+      if (!instances.has(resolverClass)) instances.set(resolverClass, new resolverClass(services));
+      return instances.get(resolverClass);
+    },
+  };
+}
+
+/** The subgraph's executable schema; without services it can be printed but not executed. */
+export function buildSubgraphSchema(
+  definition: SubgraphDefinition,
+  services?: SubgraphServices,
+): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: definition.resolvers,
+    orphanedTypes: definition.orphanedTypes,
+    referenceResolvers: definition.referenceResolvers,
+    container: containerFor(services),
+  });
+}

@@ -1,0 +1,32 @@
+import type { FilterQuery } from "@mikro-orm/core";
+import { canSee, isAdmin, type Viewer } from "../../src/auth/viewer.js";
+import type { EntityManager } from "../../src/db/orm.js";
+import { findPage } from "../../src/db/paginate.js";
+import type { Page } from "../../src/graphql/connection.js";
+import { Trade } from "./trade.entity.js";
+import type { BotTradesArgs } from "./trade.input.js";
+
+/** Reads of trades, independent of GraphQL. */
+export class TradeService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** A bot's trades the viewer may see, oldest first. */
+  forBot(viewer: Viewer, botId: string, args: BotTradesArgs): Promise<Page<Trade>> {
+    const executedAt = {
+      ...(args.since ? { $gte: args.since } : {}),
+      ...(args.until ? { $lt: args.until } : {}),
+    };
+    const where: FilterQuery<Trade> = {
+      botId,
+      ...(isAdmin(viewer) ? {} : { ownerId: viewer.id }),
+      ...(args.side ? { side: args.side } : {}),
+      ...(Object.keys(executedAt).length > 0 ? { executedAt } : {}),
+    };
+    return findPage(this.em, Trade, where, args);
+  }
+
+  /** Keeps only what the viewer may see. */
+  static visible(viewer: Viewer | null, trade: Trade | null): Trade | null {
+    return trade !== null && canSee(viewer, trade.ownerId) ? trade : null;
+  }
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import { canSee, isAdmin, type Viewer } from "../../src/auth/viewer.js";
+import { seal } from "../../src/crypto/seal.js";
+import type { EntityManager } from "../../src/db/orm.js";
+import { findPage, type PageArgs } from "../../src/db/paginate.js";
+import type { Page } from "../../src/graphql/connection.js";
+import { userError, type UserError } from "../../src/graphql/errors.js";
+import { checkText } from "../../src/validation/text.js";
+import { ALL_EVENTS, EVENT_TYPES } from "./event-types.js";
+import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
+import type { CreateWebhookEndpointInput } from "./webhook-endpoint.input.js";
+
+const MAX_URL_LENGTH = 2048;
+
+/** A new signing secret: `whsec_` + base64 of 32 random bytes (Standard Webhooks). */
+export function generateSigningSecret(): string {
+  return `whsec_${randomBytes(32).toString("base64")}`;
+}
+
+/** Checks an endpoint's URL: absolute, http(s), no credentials, bounded length. */
+export function checkEndpointUrl(value: string, errors: UserError[]): string {
+  const text = value.trim();
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    errors.push(userError(["url"], `url: must be an absolute http(s) URL, got ${JSON.stringify(value)}`));
+    return text;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    errors.push(userError(["url"], `url: must use http or https, got "${url.protocol}"`));
+  if (url.username !== "" || url.password !== "") errors.push(userError(["url"], "url: must not contain credentials"));
+  if (text.length > MAX_URL_LENGTH)
+    errors.push(userError(["url"], `url: must be at most ${MAX_URL_LENGTH} characters`));
+  return text;
+}
+
+/** Checks event types: known ones or `*`, at least one, no repeats. */
+export function checkEventTypes(eventTypes: readonly string[], errors: UserError[]): string[] {
+  const unknown = eventTypes.filter(
+    (type) => type !== ALL_EVENTS && !(EVENT_TYPES as readonly string[]).includes(type),
+  );
+  if (eventTypes.length === 0)
+    errors.push(userError(["eventTypes"], 'eventTypes: must name at least one event type, or "*"'));
+  if (unknown.length > 0) {
+    errors.push(
+      userError(
+        ["eventTypes"],
+        `eventTypes: unknown event type${unknown.length > 1 ? "s" : ""} ${unknown.map((t) => JSON.stringify(t)).join(", ")}; known: ${EVENT_TYPES.join(", ")} or "*"`,
+      ),
+    );
+  }
+  return [...new Set(eventTypes)];
+}
+
+/** The rules of webhook endpoints, independent of GraphQL. */
+export class WebhookEndpointService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly secretKey: string,
+  ) {}
+
+  /** Creates an endpoint owned by `owner`; returns it with its secret in clear, this once. */
+  async create(
+    owner: Viewer,
+    input: CreateWebhookEndpointInput,
+  ): Promise<{ endpoint: WebhookEndpoint | null; secret: string | null; userErrors: UserError[] }> {
+    const errors: UserError[] = [];
+    const url = checkEndpointUrl(input.url, errors);
+    const eventTypes = checkEventTypes(input.eventTypes, errors);
+    const description =
+      input.description == null
+        ? null
+        : checkText(input.description, ["description"], { max: 500, multiline: true }, errors);
+    if (errors.length > 0) return { endpoint: null, secret: null, userErrors: errors };
+    const secret = generateSigningSecret();
+    const endpoint = this.em.create(WebhookEndpoint, {
+      ownerId: owner.id,
+      url,
+      eventTypes,
+      description: description || null,
+      sealedSecret: seal(secret, this.secretKey),
+    });
+    await this.em.flush();
+    return { endpoint, secret, userErrors: [] };
+  }
+
+  /** The viewer's endpoints (all for an admin), oldest first. */
+  list(viewer: Viewer, args: PageArgs): Promise<Page<WebhookEndpoint>> {
+    return findPage(this.em, WebhookEndpoint, isAdmin(viewer) ? {} : { ownerId: viewer.id }, args);
+  }
+
+  /** Keeps only what the viewer may see. */
+  static visible(viewer: Viewer | null, endpoint: WebhookEndpoint | null): WebhookEndpoint | null {
+    return endpoint !== null && canSee(viewer, endpoint.ownerId) ? endpoint : null;
+  }
+}
