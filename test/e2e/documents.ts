@@ -1,0 +1,184 @@
+import { graphql } from "../gql/index.js";
+
+export const CreateBot = graphql(`
+  mutation CreateBot($input: CreateBotInput!) {
+    createBot(input: $input) {
+      bot {
+        id
+        name
+        ownerId
+        exchange
+        symbol
+        strategy
+        config
+        status
+        createdAt
+        updatedAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const BotWithTrades = graphql(`
+  query BotWithTrades($id: ID!, $first: Int!, $after: String) {
+    bot(id: $id) {
+      id
+      name
+      status
+      trades(first: $first, after: $after) {
+        totalCount
+        edges {
+          cursor
+          node {
+            id
+            symbol
+            side
+            quantity
+            price
+            fee
+            feeCurrency
+            realizedPnl
+            executedAt
+            bot {
+              id
+              name
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+export const Bots = graphql(`
+  query Bots($first: Int!, $after: String) {
+    bots(first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          name
+          ownerId
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const TradeById = graphql(`
+  query TradeById($id: ID!) {
+    trade(id: $id) {
+      id
+      quantity
+      bot {
+        id
+        name
+        ownerId
+      }
+    }
+  }
+`);
+
+export const UpsertFlag = graphql(`
+  mutation UpsertFlag($input: UpsertFeatureFlagInput!) {
+    upsertFeatureFlag(input: $input) {
+      flag {
+        key
+        enabled
+        rolloutPercentage
+        allowUserIds
+        denyUserIds
+        variants {
+          name
+          weight
+        }
+        updatedAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const Flags = graphql(`
+  query Flags {
+    featureFlags {
+      key
+      enabled
+      rolloutPercentage
+    }
+  }
+`);
+
+export const CreateWebhookEndpoint = graphql(`
+  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) {
+      endpoint {
+        id
+        url
+        description
+        eventTypes
+        enabled
+        createdAt
+      }
+      secret
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const WebhookEndpoints = graphql(`
+  query WebhookEndpoints {
+    webhookEndpoints(first: 10) {
+      totalCount
+      edges {
+        node {
+          id
+          url
+          eventTypes
+        }
+      }
+    }
+    webhookEventTypes
+  }
+`);
+
+export const Health = graphql(`
+  query Health {
+    health {
+      status
+      version
+      uptimeSeconds
+      checks {
+        name
+        componentType
+        status
+        observedValue
+        observedUnit
+        output
+        time
+      }
+    }
+  }
+`);

@@ -1,0 +1,94 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation CreateBot($input: CreateBotInput!) {\n    createBot(input: $input) {\n      bot {\n        id\n        name\n        ownerId\n        exchange\n        symbol\n        strategy\n        config\n        status\n        createdAt\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateBotDocument,
+    "\n  query BotWithTrades($id: ID!, $first: Int!, $after: String) {\n    bot(id: $id) {\n      id\n      name\n      status\n      trades(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            symbol\n            side\n            quantity\n            price\n            fee\n            feeCurrency\n            realizedPnl\n            executedAt\n            bot {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.BotWithTradesDocument,
+    "\n  query Bots($first: Int!, $after: String) {\n    bots(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          ownerId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BotsDocument,
+    "\n  query TradeById($id: ID!) {\n    trade(id: $id) {\n      id\n      quantity\n      bot {\n        id\n        name\n        ownerId\n      }\n    }\n  }\n": typeof types.TradeByIdDocument,
+    "\n  mutation UpsertFlag($input: UpsertFeatureFlagInput!) {\n    upsertFeatureFlag(input: $input) {\n      flag {\n        key\n        enabled\n        rolloutPercentage\n        allowUserIds\n        denyUserIds\n        variants {\n          name\n          weight\n        }\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UpsertFlagDocument,
+    "\n  query Flags {\n    featureFlags {\n      key\n      enabled\n      rolloutPercentage\n    }\n  }\n": typeof types.FlagsDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        url\n        description\n        eventTypes\n        enabled\n        createdAt\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          url\n          eventTypes\n        }\n      }\n    }\n    webhookEventTypes\n  }\n": typeof types.WebhookEndpointsDocument,
+    "\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n": typeof types.HealthDocument,
+};
+const documents: Documents = {
+    "\n  mutation CreateBot($input: CreateBotInput!) {\n    createBot(input: $input) {\n      bot {\n        id\n        name\n        ownerId\n        exchange\n        symbol\n        strategy\n        config\n        status\n        createdAt\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateBotDocument,
+    "\n  query BotWithTrades($id: ID!, $first: Int!, $after: String) {\n    bot(id: $id) {\n      id\n      name\n      status\n      trades(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            symbol\n            side\n            quantity\n            price\n            fee\n            feeCurrency\n            realizedPnl\n            executedAt\n            bot {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.BotWithTradesDocument,
+    "\n  query Bots($first: Int!, $after: String) {\n    bots(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          ownerId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BotsDocument,
+    "\n  query TradeById($id: ID!) {\n    trade(id: $id) {\n      id\n      quantity\n      bot {\n        id\n        name\n        ownerId\n      }\n    }\n  }\n": types.TradeByIdDocument,
+    "\n  mutation UpsertFlag($input: UpsertFeatureFlagInput!) {\n    upsertFeatureFlag(input: $input) {\n      flag {\n        key\n        enabled\n        rolloutPercentage\n        allowUserIds\n        denyUserIds\n        variants {\n          name\n          weight\n        }\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UpsertFlagDocument,
+    "\n  query Flags {\n    featureFlags {\n      key\n      enabled\n      rolloutPercentage\n    }\n  }\n": types.FlagsDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        url\n        description\n        eventTypes\n        enabled\n        createdAt\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          url\n          eventTypes\n        }\n      }\n    }\n    webhookEventTypes\n  }\n": types.WebhookEndpointsDocument,
+    "\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n": types.HealthDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBot($input: CreateBotInput!) {\n    createBot(input: $input) {\n      bot {\n        id\n        name\n        ownerId\n        exchange\n        symbol\n        strategy\n        config\n        status\n        createdAt\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateBot($input: CreateBotInput!) {\n    createBot(input: $input) {\n      bot {\n        id\n        name\n        ownerId\n        exchange\n        symbol\n        strategy\n        config\n        status\n        createdAt\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BotWithTrades($id: ID!, $first: Int!, $after: String) {\n    bot(id: $id) {\n      id\n      name\n      status\n      trades(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            symbol\n            side\n            quantity\n            price\n            fee\n            feeCurrency\n            realizedPnl\n            executedAt\n            bot {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BotWithTrades($id: ID!, $first: Int!, $after: String) {\n    bot(id: $id) {\n      id\n      name\n      status\n      trades(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            symbol\n            side\n            quantity\n            price\n            fee\n            feeCurrency\n            realizedPnl\n            executedAt\n            bot {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Bots($first: Int!, $after: String) {\n    bots(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          ownerId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Bots($first: Int!, $after: String) {\n    bots(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          ownerId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TradeById($id: ID!) {\n    trade(id: $id) {\n      id\n      quantity\n      bot {\n        id\n        name\n        ownerId\n      }\n    }\n  }\n"): (typeof documents)["\n  query TradeById($id: ID!) {\n    trade(id: $id) {\n      id\n      quantity\n      bot {\n        id\n        name\n        ownerId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpsertFlag($input: UpsertFeatureFlagInput!) {\n    upsertFeatureFlag(input: $input) {\n      flag {\n        key\n        enabled\n        rolloutPercentage\n        allowUserIds\n        denyUserIds\n        variants {\n          name\n          weight\n        }\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpsertFlag($input: UpsertFeatureFlagInput!) {\n    upsertFeatureFlag(input: $input) {\n      flag {\n        key\n        enabled\n        rolloutPercentage\n        allowUserIds\n        denyUserIds\n        variants {\n          name\n          weight\n        }\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Flags {\n    featureFlags {\n      key\n      enabled\n      rolloutPercentage\n    }\n  }\n"): (typeof documents)["\n  query Flags {\n    featureFlags {\n      key\n      enabled\n      rolloutPercentage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        url\n        description\n        eventTypes\n        enabled\n        createdAt\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        url\n        description\n        eventTypes\n        enabled\n        createdAt\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          url\n          eventTypes\n        }\n      }\n    }\n    webhookEventTypes\n  }\n"): (typeof documents)["\n  query WebhookEndpoints {\n    webhookEndpoints(first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          url\n          eventTypes\n        }\n      }\n    }\n    webhookEventTypes\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n"): (typeof documents)["\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
