@@ -13,7 +13,7 @@ import {
   toHealthJson,
 } from "../src/health/report.js";
 import type { Logger } from "../src/observability/logger.js";
-import { useIdentity, type IdentityContext } from "./plugins/index.js";
+import { useIdentity, useRequestLog, type IdentityContext } from "./plugins/index.js";
 import { readSupergraph, subgraphUrlsOf, withSubgraphUrls } from "./supergraph.js";
 
 /** Options of {@link createGateway}. */
@@ -66,6 +66,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         internalSecret: options.secrets.internalSecret,
         internalTokenTtlSeconds: config.auth.internalTokenTtlSeconds,
       }),
+      useRequestLog(logger.child({ component: "gateway" })),
     ],
   });
 

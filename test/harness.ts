@@ -44,7 +44,7 @@ export interface TestStack {
 
 /** Starts all five subgraphs and the gateway on port 0, on SQLite in a temp dir or a fresh PostgreSQL database. */
 export async function startTestStack(
-  options: { database?: TestDatabase; env?: NodeJS.ProcessEnv } = {},
+  options: { database?: TestDatabase; env?: NodeJS.ProcessEnv; logLines?: Record<string, unknown>[] } = {},
 ): Promise<TestStack> {
   const dataDir = mkdtempSync(join(tmpdir(), "tradebot-test-"));
   const postgres = options.database === "postgres" ? await createTestDatabase() : undefined;
@@ -64,7 +64,14 @@ export async function startTestStack(
       ...options.env,
     },
   });
-  const logger = createLogger({ level: config.logLevel, pretty: false });
+  const logLines = options.logLines;
+  const logger = createLogger({
+    level: logLines ? "info" : config.logLevel,
+    pretty: false,
+    ...(logLines
+      ? { destination: { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) } }
+      : {}),
+  });
   const stack = await startStack({ config, logger });
   const url = stack.gatewayUrl ?? "";
   return {

@@ -1,1 +1,2 @@
 export { useIdentity, type IdentityContext, type IdentityOptions } from "./use-identity.js";
+export { useRequestLog } from "./use-request-log.js";

@@ -31,12 +31,22 @@ export function runMain(body: () => Promise<void>): void {
   });
 }
 
-/** Calls `stop` once on the first SIGINT or SIGTERM; a second signal exits at once. */
+/** How long a graceful stop may take before the process exits anyway. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+/**
+ * Calls `stop` once on the first SIGINT or SIGTERM and exits 0 when it is done (1 if it fails or
+ * takes longer than 10 s). Later signals are ignored while stopping.
+ */
 export function onShutdownSignal(stop: (signal: NodeJS.Signals) => Promise<void>): void {
   let stopping = false;
   const handler = (signal: NodeJS.Signals): void => {
-    if (stopping) process.exit(1);
+    if (stopping) return;
     stopping = true;
+    setTimeout(() => {
+      process.stderr.write(`shutdown did not finish within ${SHUTDOWN_DEADLINE_MS} ms\n`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     stop(signal).then(
       () => process.exit(0),
       (error: unknown) => {

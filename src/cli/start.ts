@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { signUserToken } from "../auth/tokens.js";
-import { loadConfig } from "../config/index.js";
+import { loadConfig, redactConfig } from "../config/index.js";
 import { createLogger } from "../observability/logger.js";
 import { onShutdownSignal, runMain } from "./main.js";
 import { startStack } from "./stack.js";
@@ -9,6 +9,7 @@ runMain(async () => {
   const started = performance.now();
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
+  logger.debug({ config: redactConfig(config) }, "configuration");
   const stack = await startStack({ config, logger });
   onShutdownSignal(async (signal) => {
     logger.info({ signal }, "stopping");

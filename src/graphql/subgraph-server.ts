@@ -80,6 +80,8 @@ export async function createSubgraphServer<Loaders>(
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The composition root stops everything in order on SIGINT/SIGTERM; Apollo would re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { pino, type DestinationStream, type Logger } from "pino";
 
 export type { Logger } from "pino";
 
@@ -8,6 +8,8 @@ export interface LoggerOptions {
   level: string;
   /** Human-readable lines instead of JSON. @default stdout is a terminal */
   pretty?: boolean;
+  /** Where lines go. @default stdout */
+  destination?: DestinationStream;
 }
 
 /** Paths whose values never reach a log line. */
@@ -23,12 +25,13 @@ const REDACTED_PATHS = [
 
 /** The process logger: JSON lines, or pino-pretty when stdout is a terminal. */
 export function createLogger(options: LoggerOptions): Logger {
-  const pretty = options.pretty ?? process.stdout.isTTY;
-  return pino({
+  const pretty = options.destination === undefined && (options.pretty ?? process.stdout.isTTY);
+  const pinoOptions = {
     level: options.level,
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
     ...(pretty
       ? { transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" } } }
       : {}),
-  });
+  };
+  return options.destination === undefined ? pino(pinoOptions) : pino(pinoOptions, options.destination);
 }
