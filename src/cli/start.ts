@@ -6,7 +6,6 @@ import { onShutdownSignal, runMain } from "./main.js";
 import { startStack } from "./stack.js";
 
 runMain(async () => {
-  const started = performance.now();
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
   logger.debug({ config: redactConfig(config) }, "configuration");
@@ -16,7 +15,7 @@ runMain(async () => {
     await stack.close();
   });
   const lines = [
-    `Ready in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `Ready in ${process.uptime().toFixed(1)} s`,
     `  gateway   ${stack.gatewayUrl ?? ""}  (GraphiQL in a browser; /health/ready, /health/live)`,
     ...[...stack.subgraphUrls].map(([name, url]) => `  ${name.padEnd(9)} ${url}`),
   ];
