@@ -24,6 +24,24 @@ export interface IdentityOptions {
 }
 
 const PRINTABLE_ID = /^[\x21-\x7e]{1,128}$/;
+/** Viewers whose internal token is kept; past this the cache starts over. */
+const MAX_CACHED_VIEWERS = 10_000;
+
+/** Signs internal tokens, reusing a viewer's token while more than half of its lifetime is left. */
+function internalTokenSigner(secret: string, ttlSeconds: number): (viewer: Viewer | null) => Promise<string> {
+  const cache = new Map<string, { token: Promise<string>; renewAt: number }>();
+  return (viewer) => {
+    const key = viewer === null ? "" : `${viewer.id}\u0000${viewer.roles.join(",")}`;
+    const now = Date.now();
+    const cached = cache.get(key);
+    if (cached !== undefined && cached.renewAt > now) return cached.token;
+    if (cache.size >= MAX_CACHED_VIEWERS) cache.clear();
+    const token = signInternalToken({ viewer }, secret, ttlSeconds);
+    cache.set(key, { token, renewAt: now + (ttlSeconds * 1000) / 2 });
+    token.catch(() => cache.delete(key));
+    return token;
+  };
+}
 
 /** A client's `x-request-id` when it is printable and at most 128 characters, else a new one. */
 export function requestIdOf(request: Request): string {
@@ -33,11 +51,11 @@ export function requestIdOf(request: Request): string {
 
 /**
  * Verifies `Authorization: Bearer <JWT>`, puts the viewer in the context, and sends subgraphs a
- * signed internal token (never the client's headers) plus the request id, which also comes back
- * to the client as `x-request-id`.
+ * signed internal token (never the client's headers; one per viewer, renewed at half its lifetime)
+ * plus the request id, which also comes back to the client as `x-request-id`.
  */
 export function useIdentity(options: IdentityOptions): GatewayPlugin<IdentityContext> {
-  const ttl = options.internalTokenTtlSeconds ?? 60;
+  const internalTokenFor = internalTokenSigner(options.internalSecret, options.internalTokenTtlSeconds ?? 60);
   const requestIds = new WeakMap<Request, string>();
   const idOf = (request: Request): string => {
     let id = requestIds.get(request);
@@ -65,7 +83,7 @@ export function useIdentity(options: IdentityOptions): GatewayPlugin<IdentityCon
           throw error;
         }
       }
-      const internalToken = await signInternalToken({ viewer, requestId }, options.internalSecret, ttl);
+      const internalToken = await internalTokenFor(viewer);
       extendContext({ viewer, requestId, internalToken });
     },
     onFetch(payload) {

@@ -58,7 +58,6 @@ export async function signUserToken(
 /** What the gateway vouches for on every subgraph request. */
 export interface InternalIdentity {
   viewer: Viewer | null;
-  requestId: string;
 }
 
 /** Signs the short-lived token the gateway sends to subgraphs in `x-internal-token`. */
@@ -67,7 +66,7 @@ export async function signInternalToken(
   secret: string,
   ttlSeconds: number,
 ): Promise<string> {
-  const jwt = new SignJWT({ viewer: identity.viewer, rid: identity.requestId })
+  const jwt = new SignJWT({ viewer: identity.viewer })
     .setProtectedHeader({ alg: "HS256" })
     .setIssuer(INTERNAL_ISSUER)
     .setAudience(INTERNAL_AUDIENCE)
@@ -92,8 +91,7 @@ export async function verifyInternalToken(token: string, secret: string): Promis
       issuer: INTERNAL_ISSUER,
       audience: INTERNAL_AUDIENCE,
     });
-    const rid = payload["rid"];
-    return { viewer: viewerFrom(payload["viewer"]), requestId: typeof rid === "string" ? rid : "" };
+    return { viewer: viewerFrom(payload["viewer"]) };
   } catch (error) {
     throw new InvalidTokenError(describe(error));
   }

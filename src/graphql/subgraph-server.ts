@@ -121,7 +121,7 @@ export async function createSubgraphServer<Loaders>(
           const identity = await verifyInternalToken(token, services.secrets.internalSecret);
           return createRequestContext({
             viewer: identity.viewer,
-            requestId: identity.requestId || req.header(REQUEST_ID_HEADER),
+            requestId: req.header(REQUEST_ID_HEADER),
             orm,
             logger,
             createLoaders: definition.createLoaders,

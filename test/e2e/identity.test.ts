@@ -35,7 +35,7 @@ describe("subgraphs trust only the gateway's signed identity", () => {
 
   it("refuses an internal token forged with another secret", async () => {
     const forged = await signInternalToken(
-      { viewer: { id: "mallory", roles: ["admin"] }, requestId: "r1" },
+      { viewer: { id: "mallory", roles: ["admin"] } },
       "not-the-secret-".repeat(3),
       60,
     );
@@ -46,7 +46,7 @@ describe("subgraphs trust only the gateway's signed identity", () => {
 
   it("refuses an expired internal token", async () => {
     const stale = await signInternalToken(
-      { viewer: { id: "mallory", roles: ["admin"] }, requestId: "r1" },
+      { viewer: { id: "mallory", roles: ["admin"] } },
       t.stack.secrets.internalSecret,
       -1,
     );
@@ -57,7 +57,7 @@ describe("subgraphs trust only the gateway's signed identity", () => {
 
   it("accepts the gateway's token and answers for that viewer only", async () => {
     const genuine = await signInternalToken(
-      { viewer: { id: "alice", roles: ["trader"] }, requestId: "r2" },
+      { viewer: { id: "alice", roles: ["trader"] } },
       t.stack.secrets.internalSecret,
       60,
     );

@@ -1,0 +1,110 @@
+import type { z } from "zod";
+import type { TASKS } from "./tasks.js";
+
+/** Every task name, as registered in {@link TASKS}. */
+export type TaskName = keyof typeof TASKS;
+/** The validated payload of a task. */
+export type PayloadOf<T extends TaskName> = z.infer<(typeof TASKS)[T]["payload"]>;
+/** The queue a task runs on. */
+export type QueueName = (typeof TASKS)[TaskName]["queue"];
+
+/** Where a job is, with BullMQ's names. */
+export type JobStatus = "waiting" | "prioritized" | "delayed" | "active" | "completed" | "failed";
+
+/** How long to wait between attempts. */
+export interface BackoffOptions {
+  type: "fixed" | "exponential";
+  /** Base delay: fixed waits this long; exponential waits delayMs × 2^(attempt−1). */
+  delayMs: number;
+  /** 0–1: each wait is randomly shortened by up to this fraction (BullMQ's jitter). @default 0 */
+  jitter?: number;
+}
+
+/** Options of {@link TaskQueue.enqueue}. */
+export interface EnqueueOptions {
+  /** 1 (highest) … 2,097,151 (lowest); jobs without a priority run before prioritized ones. */
+  priority?: number;
+  /** Run no earlier than this many milliseconds from now. */
+  delayMs?: number;
+  /** Total attempts, the first included. @default 1 */
+  attempts?: number;
+  backoff?: BackoffOptions;
+  /** Deduplicates: enqueueing an id that exists returns the existing job and adds nothing. */
+  jobId?: string;
+}
+
+/** A job as operators see it. */
+export interface JobInfo {
+  id: string;
+  queue: string;
+  name: string;
+  status: JobStatus;
+  priority: number;
+  attemptsMade: number;
+  maxAttempts: number;
+  progress: number;
+  failedReason: string | null;
+  data: unknown;
+  result: unknown;
+  createdAt: Date;
+  processedAt: Date | null;
+  finishedAt: Date | null;
+  delayedUntil: Date | null;
+}
+
+/** Counts of one queue, by state. */
+export interface QueueStats {
+  name: string;
+  waiting: number;
+  active: number;
+  delayed: number;
+  prioritized: number;
+  completed: number;
+  failed: number;
+  paused: boolean;
+}
+
+/** What a handler receives. */
+export interface JobContext<T extends TaskName> {
+  id: string;
+  name: T;
+  payload: PayloadOf<T>;
+  /** 1 on the first attempt. */
+  attempt: number;
+  updateProgress(progress: number): Promise<void>;
+}
+
+/** Runs one job; its return value is the job's result. Throw UnrecoverableError to stop retries. */
+export type JobHandler<T extends TaskName> = (job: JobContext<T>) => Promise<unknown>;
+
+/** A change of a job's state, as `jobUpdated` streams it. */
+export interface JobEvent {
+  queue: string;
+  jobId: string;
+  event: "added" | "waiting" | "delayed" | "active" | "progress" | "completed" | "failed" | "removed" | "retried";
+}
+
+/**
+ * The queue abstraction: named, validated tasks on named queues. Backends: BullMQ on Redis, and an
+ * in-process one with the same semantics (the contract tests are their definition).
+ */
+export interface TaskQueue {
+  /** Validates the payload (a bad one is refused naming the field, nothing enqueued) and adds a job. */
+  enqueue<T extends TaskName>(task: T, payload: PayloadOf<T>, options?: EnqueueOptions): Promise<JobInfo>;
+  getJob(queue: string, id: string): Promise<JobInfo | null>;
+  /** Jobs in `status`, newest first. */
+  getJobs(queue: string, status: JobStatus, limit?: number): Promise<JobInfo[]>;
+  /** Moves a failed job back to waiting, attempts reset. */
+  retry(queue: string, id: string): Promise<JobInfo>;
+  /** Removes a job that is not active; false when there was none. */
+  remove(queue: string, id: string): Promise<boolean>;
+  pause(queue: string): Promise<void>;
+  resume(queue: string): Promise<void>;
+  stats(): Promise<QueueStats[]>;
+  /** Runs `handler` for jobs of `task`, `concurrency` at a time (per process). */
+  process<T extends TaskName>(task: T, handler: JobHandler<T>, options?: { concurrency?: number }): void;
+  /** Listens to job state changes of every queue; returns the unsubscribe function. */
+  onJobEvent(listener: (event: JobEvent) => void): () => void;
+  /** Stops taking jobs, waits for active ones up to the configured timeout, then closes connections. */
+  close(): Promise<void>;
+}
