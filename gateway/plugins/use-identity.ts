@@ -3,7 +3,7 @@ import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { InvalidTokenError, signInternalToken, verifyUserToken } from "../../src/auth/tokens.js";
 import type { Viewer } from "../../src/auth/viewer.js";
 import { unauthenticated } from "../../src/graphql/errors.js";
-import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from "../../src/graphql/subgraph-server.js";
+import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from "../../src/graphql/headers.js";
 
 /** What this plugin adds to the gateway's context. */
 export interface IdentityContext {

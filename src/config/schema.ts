@@ -122,7 +122,28 @@ const shape = z.strictObject(
         { error: OBJECT_MESSAGE },
       )
       .prefault({}),
-    queue: z.strictObject({ backend: oneOf(QUEUE_BACKENDS).optional() }, { error: OBJECT_MESSAGE }).prefault({}),
+    queue: z
+      .strictObject(
+        {
+          backend: oneOf(QUEUE_BACKENDS).optional(),
+          prefix: nonEmptyString().default("tradebot"),
+          shutdownTimeoutMs: integer(0, undefined, "expected a non-negative integer").default(10_000),
+          stalledIntervalMs: integer(1, undefined, "expected a positive integer").default(30_000),
+          lockDurationMs: integer(1, undefined, "expected a positive integer").default(30_000),
+        },
+        { error: OBJECT_MESSAGE },
+      )
+      .prefault({}),
+    events: z
+      .strictObject(
+        {
+          relayEnabled: bool().default(true),
+          relayIntervalMs: integer(10, undefined, "expected an integer of at least 10").default(1000),
+          relayBatchSize: integer(1, 10_000, "expected an integer between 1 and 10000").default(100),
+        },
+        { error: OBJECT_MESSAGE },
+      )
+      .prefault({}),
     auth: z
       .strictObject(
         {
@@ -210,7 +231,7 @@ export const configSchema = shape
   )
   .transform((config) => {
     const backend: QueueBackend = config.queue.backend ?? (config.redis.url === undefined ? "memory" : "bullmq");
-    return { ...config, queue: { backend } };
+    return { ...config, queue: { ...config.queue, backend } };
   });
 
 type DeepReadonly<T> = T extends readonly (infer U)[]

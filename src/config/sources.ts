@@ -44,6 +44,13 @@ export const ENV_MAPPINGS: readonly EnvMapping[] = [
     key: "auth.internalTokenTtlSeconds",
     kind: "number",
   },
+  { env: "QUEUE_PREFIX", key: "queue.prefix", kind: "string" },
+  { env: "QUEUE_SHUTDOWN_TIMEOUT_MS", key: "queue.shutdownTimeoutMs", kind: "number" },
+  { env: "QUEUE_STALLED_INTERVAL_MS", key: "queue.stalledIntervalMs", kind: "number" },
+  { env: "QUEUE_LOCK_DURATION_MS", key: "queue.lockDurationMs", kind: "number" },
+  { env: "OUTBOX_RELAY_ENABLED", key: "events.relayEnabled", kind: "boolean" },
+  { env: "OUTBOX_RELAY_INTERVAL_MS", key: "events.relayIntervalMs", kind: "number" },
+  { env: "OUTBOX_RELAY_BATCH_SIZE", key: "events.relayBatchSize", kind: "number" },
   { env: "CACHE_TTL", key: "cache.ttlSeconds", kind: "number" },
   {
     env: "ENABLE_OPENTELEMETRY",

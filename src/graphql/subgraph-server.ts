@@ -12,13 +12,9 @@ import { openDatabase, pingDatabase, type Database } from "../db/orm.js";
 import { healthReport, httpStatusOf, HEALTH_CONTENT_TYPE, timedCheck, toHealthJson } from "../health/report.js";
 import { createRequestContext, type RequestContext } from "./context.js";
 import { ErrorCode, unauthenticated } from "./errors.js";
+import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from "./headers.js";
 import { closeServer, listen } from "./listen.js";
 import { buildSubgraphSchema, type SubgraphDefinition, type SubgraphServices } from "./subgraph.js";
-
-/** The header that carries the gateway's signed identity to subgraphs. */
-export const INTERNAL_TOKEN_HEADER = "x-internal-token";
-/** The header that carries the request id across processes. */
-export const REQUEST_ID_HEADER = "x-request-id";
 
 /** A subgraph that is ready to listen. */
 export interface SubgraphServer {
