@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { createGatewayRuntime, getGraphQLWSOptions, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
+import { useServer } from "graphql-ws/use/ws";
 import type { Secrets } from "../src/auth/secrets.js";
 import type { AppConfig } from "../src/config/index.js";
 import { closeServer, listen } from "../src/graphql/listen.js";
+import { webSocketServerOn } from "../src/graphql/websocket.js";
 import {
   checkSubgraph,
   healthReport,
@@ -13,6 +15,7 @@ import {
   toHealthJson,
 } from "../src/health/report.js";
 import type { Logger } from "../src/observability/logger.js";
+import { maskGatewayError } from "./errors.js";
 import { useIdentity, useRequestLog, type IdentityContext } from "./plugins/index.js";
 import { readSupergraph, subgraphUrlsOf, withSubgraphUrls } from "./supergraph.js";
 
@@ -59,7 +62,20 @@ export function createGateway(options: GatewayOptions): Gateway {
     logging: runtimeLogging(config.logLevel),
     landingPage: false,
     graphqlEndpoint: "/graphql",
+    maskedErrors: { maskError: maskGatewayError, errorMessage: "Internal server error" },
     ...(config.gateway.queryPlanner === "rust" ? { unifiedGraphHandler } : {}),
+    // Subscriptions reach subgraphs over graphql-ws, with this request's internal token.
+    transportEntries: {
+      "*.http": {
+        options: {
+          subscriptions: {
+            kind: "ws",
+            location: "/graphql",
+            options: { connectionParams: { token: "{context.internalToken}", requestId: "{context.requestId}" } },
+          },
+        },
+      },
+    },
     plugins: () => [
       useIdentity({
         jwtSecret: options.secrets.jwtSecret,
@@ -70,16 +86,19 @@ export function createGateway(options: GatewayOptions): Gateway {
     ],
   });
 
+  /** Loads the supergraph (the runtime does it on the first request) and proves it executes. */
+  async function executeTrivialQuery(): Promise<void> {
+    const response = await runtime.fetch("http://gateway/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+    if (response.status !== 200) throw new Error(`the supergraph does not execute (HTTP ${response.status})`);
+  }
+
   async function readiness(): Promise<ReturnType<typeof healthReport>> {
     const checks = await Promise.all([
-      timedCheck("supergraph:responseTime", "component", async () => {
-        const response = await runtime.fetch("http://gateway/graphql", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ query: "{ __typename }" }),
-        });
-        if (response.status !== 200) throw new Error(`the supergraph does not execute (HTTP ${response.status})`);
-      }),
+      timedCheck("supergraph:responseTime", "component", executeTrivialQuery),
       ...[...subgraphUrls].map(([name, url]) => checkSubgraph(name, url)),
     ]);
     return healthReport(checks);
@@ -108,15 +127,34 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   server.keepAliveTimeout = 65_000;
 
+  // Clients subscribe over graphql-ws on /graphql (SSE works on the same path through HTTP). The
+  // connection's `authorization` parameter plays the Authorization header's part.
+  const wsServer = webSocketServerOn(server, "/graphql");
+  const wsHandle = useServer(
+    getGraphQLWSOptions<IdentityContext, { request: IncomingMessage }>(runtime, (ctx) => {
+      const params = ctx.connectionParams ?? {};
+      const headers = new Headers();
+      for (const name of ["authorization", "x-request-id"]) {
+        const value = params[name] ?? params[name.replace(/^./, (c) => c.toUpperCase())];
+        if (typeof value === "string") headers.set(name, value);
+      }
+      return { request: new Request("http://gateway/graphql", { headers }) };
+    }),
+    wsServer,
+  );
+
   return {
     runtime,
     subgraphUrls,
     async listen(port, host) {
+      // A subscription over WebSocket does not load the supergraph itself: load it before serving.
+      await executeTrivialQuery();
       const bound = await listen(server, port, host, "PORT (gateway.port)");
       const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
       return `http://${urlHost}:${bound}/graphql`;
     },
     async close() {
+      await wsHandle.dispose();
       if (server.listening) await closeServer(server);
       await runtime.dispose();
     },

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
 import pg from "pg";
 
 /** Where the tests find a PostgreSQL server to create throwaway databases in. */
@@ -23,6 +24,30 @@ export async function postgresAvailable(): Promise<boolean> {
     return false;
   } finally {
     await client.end().catch(() => undefined);
+  }
+}
+
+/** Where the tests find Redis. */
+export const REDIS_TEST_URL = process.env["TEST_REDIS_URL"] ?? "redis://127.0.0.1:6379";
+
+/** True when Redis answers; under CI an unreachable server is an error, not a skip. */
+export async function redisAvailable(): Promise<boolean> {
+  const client = new Redis(REDIS_TEST_URL, { lazyConnect: true, connectTimeout: 2000, retryStrategy: () => null });
+  // connect() rejects with "Connection is closed."; the error event before it says why.
+  let cause: Error | undefined;
+  client.on("error", (error: Error) => (cause = error));
+  try {
+    await client.connect();
+    await client.ping();
+    return true;
+  } catch (error) {
+    const reason = cause ?? (error as Error);
+    if (IN_CI)
+      throw new Error(`CI=true but Redis is not reachable at ${REDIS_TEST_URL}: ${reason.message}`, { cause: error });
+    console.warn(`Redis tests SKIPPED: not reachable at ${REDIS_TEST_URL} (${reason.message})`);
+    return false;
+  } finally {
+    client.disconnect();
   }
 }
 

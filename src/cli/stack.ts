@@ -2,6 +2,10 @@ import { createGateway, type Gateway } from "../../gateway/gateway.js";
 import { SUBGRAPHS } from "../../subgraphs/index.js";
 import { resolveSecrets, type Secrets } from "../auth/secrets.js";
 import { SUBGRAPH_NAMES, type AppConfig, type SubgraphName } from "../config/index.js";
+import { createEventBus } from "../events/index.js";
+import type { EventBus } from "../events/types.js";
+import { createTaskQueue } from "../queue/index.js";
+import type { TaskQueue } from "../queue/types.js";
 import { createSubgraphServer, type SubgraphServer } from "../graphql/subgraph-server.js";
 import type { Logger } from "../observability/logger.js";
 
@@ -14,7 +18,9 @@ export interface Stack {
   subgraphUrls: ReadonlyMap<SubgraphName, string>;
   subgraphs: readonly SubgraphServer[];
   gateway?: Gateway;
-  /** Stops the gateway first, then the subgraphs; idempotent. */
+  bus: EventBus;
+  queue: TaskQueue;
+  /** Stops the gateway, the outbox relays, the queue's workers (active jobs finish), the subgraphs, the bus; idempotent. */
   close(): Promise<void>;
 }
 
@@ -37,8 +43,9 @@ export function configuredSubgraphUrl(config: AppConfig, name: SubgraphName): st
 }
 
 /**
- * The composition root: resolves secrets, starts the chosen subgraphs (each opening its database
- * and applying its migrations), then the gateway wired to where they actually listen.
+ * The composition root: resolves secrets, chooses the queue and bus backends once from config,
+ * starts the chosen subgraphs (each opening its database, applying its migrations, running its
+ * outbox relay and queue workers), then the gateway wired to where they actually listen.
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const { config, logger } = options;
@@ -47,18 +54,31 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const directory = new Map<SubgraphName, string>(
     SUBGRAPH_NAMES.map((name) => [name, configuredSubgraphUrl(config, name)]),
   );
+  const bus = await createEventBus({ redisUrl: config.redis.url, prefix: config.queue.prefix, logger });
+  const queue = createTaskQueue({
+    backend: config.queue.backend,
+    redisUrl: config.redis.url,
+    prefix: config.queue.prefix,
+    shutdownTimeoutMs: config.queue.shutdownTimeoutMs,
+    stalledIntervalMs: config.queue.stalledIntervalMs,
+    lockDurationMs: config.queue.lockDurationMs,
+    logger,
+  });
   const subgraphs: SubgraphServer[] = [];
   let gateway: Gateway | undefined;
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closed ??= (async () => {
       await gateway?.close();
+      await Promise.all(subgraphs.map((subgraph) => subgraph.stopRelay()));
+      await queue.close();
       await Promise.all(subgraphs.map((subgraph) => subgraph.close()));
+      await bus.close();
     })());
 
   try {
     for (const name of names) {
-      const server = await createSubgraphServer(SUBGRAPHS[name], { config, logger, secrets, directory });
+      const server = await createSubgraphServer(SUBGRAPHS[name], { config, logger, secrets, directory, bus, queue });
       subgraphs.push(server);
       directory.set(name, await server.listen(config.subgraphs[name].port, config.subgraphs.host));
     }
@@ -69,7 +89,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       gatewayUrl = await gateway.listen(config.gateway.port, config.gateway.host);
     }
     const subgraphUrls = new Map(names.map((name) => [name, directory.get(name) ?? ""]));
-    return { secrets, gatewayUrl, subgraphUrls, subgraphs, gateway, close };
+    return { secrets, gatewayUrl, subgraphUrls, subgraphs, gateway, bus, queue, close };
   } catch (error) {
     await close();
     throw error;

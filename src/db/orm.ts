@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { MikroORM, type EntityClass, type MigrationObject } from "@mikro-orm/core";
+import { MikroORM, type EntityClass, type EntitySchema, type MigrationObject } from "@mikro-orm/core";
 import { BetterSqliteDriver } from "@mikro-orm/better-sqlite";
 import { PostgreSqlDriver } from "@mikro-orm/postgresql";
 import type { AbstractSqlDriver, SqlEntityManager } from "@mikro-orm/knex";
@@ -17,7 +17,8 @@ export type EntityManager = SqlEntityManager;
 export interface OpenDatabaseOptions {
   /** The owning subgraph; names its migrations table and, on SQLite, its file. */
   name: string;
-  entities: EntityClass<object>[];
+  /** Its entities: decorated classes or schemas (such as its outbox). */
+  entities: (EntityClass<object> | EntitySchema)[];
   /** Committed migrations, applied in order at start. */
   migrations: MigrationObject[];
   config: AppConfig;

@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Viewer } from "../auth/viewer.js";
 import type { Database, EntityManager } from "../db/orm.js";
+import type { DomainEvent } from "../events/types.js";
+import type { JobEvent } from "../queue/types.js";
 import type { Logger } from "../observability/logger.js";
-import { unauthenticated } from "./errors.js";
+import { isAdmin } from "../auth/viewer.js";
+import { forbidden, unauthenticated } from "./errors.js";
 
 /** The one request context every resolver receives. */
 export interface RequestContext<Loaders = unknown> {
@@ -15,6 +18,16 @@ export interface RequestContext<Loaders = unknown> {
   em: EntityManager;
   /** Fresh DataLoaders, private to this request. */
   loaders: Loaders;
+  /** Sources for subscriptions: each takes a listener and returns its unsubscribe. */
+  live: LiveSources;
+}
+
+/** What subscription resolvers listen to. */
+export interface LiveSources {
+  /** Every published domain event, from every process. */
+  events(listener: (event: DomainEvent) => void): () => void;
+  /** Every job state change, of every queue. */
+  jobs(listener: (event: JobEvent) => void): () => void;
 }
 
 /** Options for {@link createRequestContext}. */
@@ -24,6 +37,7 @@ export interface RequestContextOptions<Loaders> {
   orm: Database;
   logger: Logger;
   createLoaders: (em: EntityManager) => Loaders;
+  live: LiveSources;
 }
 
 /** The one factory of {@link RequestContext}. */
@@ -36,6 +50,7 @@ export function createRequestContext<Loaders>(options: RequestContextOptions<Loa
     logger: options.logger.child({ requestId }),
     em,
     loaders: options.createLoaders(em),
+    live: options.live,
   };
 }
 
@@ -43,4 +58,11 @@ export function createRequestContext<Loaders>(options: RequestContextOptions<Loa
 export function requireViewer(context: Pick<RequestContext, "viewer">): Viewer {
   if (context.viewer === null) throw unauthenticated();
   return context.viewer;
+}
+
+/** The viewer when an admin; UNAUTHENTICATED when anonymous, FORBIDDEN otherwise. */
+export function requireAdmin(context: Pick<RequestContext, "viewer">, action: string): Viewer {
+  const viewer = requireViewer(context);
+  if (!isAdmin(viewer)) throw forbidden(`Only admins can ${action}.`);
+  return viewer;
 }

@@ -1,4 +1,4 @@
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { Directive, Field, ObjectType } from "type-graphql";
 
 /** Every `extensions.code` a client may see (API.md, Conventions). */
@@ -21,6 +21,15 @@ export function clientError(code: ErrorCode, message: string, extensions: Record
   return new GraphQLError(message, {
     extensions: { ...extensions, code, ...(status === undefined ? {} : { http: { status } }) },
   });
+}
+
+/** A formatted error as clients see it: anything without a client-facing code becomes a bare internal error. */
+export function maskUnexpected(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.["code"];
+  if (code === undefined || code === ErrorCode.InternalServerError) {
+    return { message: "Internal server error", extensions: { code: ErrorCode.InternalServerError } };
+  }
+  return formatted;
 }
 
 /** Missing or invalid credentials. */
@@ -61,4 +70,13 @@ export function userError(
   code: UserErrorCode = UserErrorCode.Invalid,
 ): UserError {
   return Object.assign(new UserError(), { field: path.length > 0 ? ["input", ...path] : undefined, message, code });
+}
+
+/** Builds a {@link UserError} for a top-level argument such as `id`. */
+export function argumentError(
+  argument: string,
+  message: string,
+  code: UserErrorCode = UserErrorCode.Invalid,
+): UserError {
+  return Object.assign(new UserError(), { field: [argument], message, code });
 }

@@ -9,6 +9,19 @@ import { scalarsMap } from "./scalars.js";
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
 
+/**
+ * Subscriptions here take their events from the request context (`subscribe` option), never from
+ * type-graphql topics; type-graphql still wants a PubSub to exist.
+ */
+const TOPICS_UNUSED: NonNullable<BuildSchemaOptions["pubSub"]> = {
+  publish() {
+    throw new Error("subscriptions use the `subscribe` option with context.live, not topics");
+  },
+  subscribe() {
+    throw new Error("subscriptions use the `subscribe` option with context.live, not topics");
+  },
+};
+
 /** `__resolveReference` per entity type name. */
 export type ReferenceResolvers = Record<string, (reference: { id: string }, context: never) => unknown>;
 
@@ -31,6 +44,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     orphanedTypes: options.orphanedTypes,
     container: options.container,
     scalarsMap,
+    pubSub: TOPICS_UNUSED,
     validate: false,
     skipCheck: true,
   });

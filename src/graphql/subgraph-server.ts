@@ -7,13 +7,17 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { InvalidTokenError, verifyInternalToken } from "../auth/tokens.js";
+import { useServer } from "graphql-ws/use/ws";
+import { InvalidTokenError, verifyInternalToken, type InternalIdentity } from "../auth/tokens.js";
 import { openDatabase, pingDatabase, type Database } from "../db/orm.js";
+import { createOutboxRelay, type OutboxRelay } from "../events/relay.js";
+import type { DomainEvent } from "../events/types.js";
 import { healthReport, httpStatusOf, HEALTH_CONTENT_TYPE, timedCheck, toHealthJson } from "../health/report.js";
 import { createRequestContext, type RequestContext } from "./context.js";
-import { ErrorCode, unauthenticated } from "./errors.js";
+import { maskUnexpected, unauthenticated } from "./errors.js";
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from "./headers.js";
-import { closeServer, listen } from "./listen.js";
+import { listen } from "./listen.js";
+import { webSocketServerOn } from "./websocket.js";
 import { buildSubgraphSchema, type SubgraphDefinition, type SubgraphServices } from "./subgraph.js";
 
 /** A subgraph that is ready to listen. */
@@ -22,6 +26,8 @@ export interface SubgraphServer {
   orm: Database;
   /** Binds the port; resolves with the `/graphql` URL. */
   listen(port: number, host: string): Promise<string>;
+  /** Stops the outbox relay after its pass in flight (before the queue closes: the relay enqueues). */
+  stopRelay(): Promise<void>;
   /** Stops accepting requests, drains the open ones, closes the database. */
   close(): Promise<void>;
 }
@@ -64,12 +70,16 @@ export async function createSubgraphServer<Loaders>(
   const logger = services.logger.child({ subgraph: definition.name });
   const orm = await openDatabase({
     name: definition.name,
-    entities: definition.entities,
+    entities: definition.outbox ? [...definition.entities, definition.outbox] : definition.entities,
     migrations: definition.migrations,
     config: services.config,
     logger,
   });
   const schema = await buildSubgraphSchema(definition, { ...services, logger, orm });
+  const live = {
+    events: (listener: Parameters<typeof services.bus.subscribe>[0]) => services.bus.subscribe(listener),
+    jobs: (listener: Parameters<typeof services.queue.onJobEvent>[0]) => services.queue.onJobEvent(listener),
+  };
   const app = express();
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<RequestContext<Loaders>>({
@@ -84,13 +94,7 @@ export async function createSubgraphServer<Loaders>(
       ApolloServerPluginInlineTraceDisabled(),
       requestLogPlugin(),
     ],
-    formatError(formatted) {
-      const code = formatted.extensions?.["code"];
-      if (code === undefined || code === ErrorCode.InternalServerError) {
-        return { message: "Internal server error", extensions: { code: ErrorCode.InternalServerError } };
-      }
-      return formatted;
-    },
+    formatError: maskUnexpected,
   });
   await apollo.start();
 
@@ -121,6 +125,7 @@ export async function createSubgraphServer<Loaders>(
             orm,
             logger,
             createLoaders: definition.createLoaders,
+            live,
           });
         } catch (error) {
           if (error instanceof InvalidTokenError)
@@ -130,6 +135,84 @@ export async function createSubgraphServer<Loaders>(
       },
     }),
   );
+
+  // Subscriptions: graphql-ws on the same port and path; the gateway sends its internal token as
+  // the `token` connection parameter.
+  const wsServer = webSocketServerOn(httpServer, "/graphql");
+  const identities = new WeakMap<object, InternalIdentity>();
+  const wsHandle = useServer<{ token?: unknown; requestId?: unknown }>(
+    {
+      schema,
+      async onConnect(ctx) {
+        const token = ctx.connectionParams?.token;
+        if (typeof token !== "string") return false;
+        try {
+          identities.set(ctx.extra.socket, await verifyInternalToken(token, services.secrets.internalSecret));
+          return true;
+        } catch (error) {
+          if (error instanceof InvalidTokenError) return false;
+          throw error;
+        }
+      },
+      onOperation(ctx, id, payload) {
+        logger.info(
+          {
+            subscriptionId: id,
+            operationName: payload.operationName ?? null,
+            viewerId: identities.get(ctx.extra.socket)?.viewer?.id,
+          },
+          "subscription started",
+        );
+      },
+      onComplete(_ctx, id) {
+        logger.info({ subscriptionId: id }, "subscription ended");
+      },
+      onNext(_ctx, _id, _payload, _args, result) {
+        return result.errors
+          ? { ...result, errors: result.errors.map((error) => maskUnexpected(error.toJSON())) }
+          : result;
+      },
+      context(ctx) {
+        const requestId = ctx.connectionParams?.requestId;
+        return createRequestContext({
+          viewer: identities.get(ctx.extra.socket)?.viewer ?? null,
+          requestId: typeof requestId === "string" ? requestId : undefined,
+          orm,
+          logger,
+          createLoaders: definition.createLoaders,
+          live,
+        });
+      },
+    },
+    wsServer,
+  );
+  definition.startWorkers?.({ ...services, logger, orm });
+  const relay: OutboxRelay | undefined =
+    definition.outbox && services.config.events.relayEnabled
+      ? createOutboxRelay({
+          orm,
+          entity: definition.outbox,
+          logger,
+          intervalMs: services.config.events.relayIntervalMs,
+          batchSize: services.config.events.relayBatchSize,
+          sinks: [
+            (event) => services.bus.publish(event),
+            async (event: DomainEvent) => {
+              await services.queue.enqueue(
+                "webhooks.fanout",
+                { event: { ...event, data: { ...event.data } } },
+                {
+                  jobId: `fanout-${event.id}`,
+                  attempts: 5,
+                  backoff: { type: "exponential", delayMs: 1000, jitter: 0.2 },
+                },
+              );
+            },
+          ],
+        })
+      : undefined;
+  relay?.start();
+  let closed: Promise<void> | undefined;
 
   return {
     name: definition.name,
@@ -144,14 +227,17 @@ export async function createSubgraphServer<Loaders>(
       const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
       return `http://${urlHost}:${bound}/graphql`;
     },
-    async close() {
-      if (httpServer.listening) {
+    async stopRelay() {
+      await relay?.stop();
+    },
+    close() {
+      return (closed ??= (async () => {
+        await relay?.stop();
+        await wsHandle.dispose();
+        // Apollo's drain plugin closes the HTTP server (and with it the WebSocket server).
         await apollo.stop();
-        await closeServer(httpServer).catch(() => undefined);
-      } else {
-        await apollo.stop();
-      }
-      await orm.close(true);
+        await orm.close(true);
+      })());
     },
   };
 }

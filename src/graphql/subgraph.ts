@@ -4,6 +4,9 @@ import type { ContainerType, NonEmptyArray } from "type-graphql";
 import type { Secrets } from "../auth/secrets.js";
 import type { AppConfig, SubgraphName } from "../config/index.js";
 import type { Database, EntityManager } from "../db/orm.js";
+import type { OutboxEntity } from "../events/outbox.js";
+import type { EventBus } from "../events/types.js";
+import type { TaskQueue } from "../queue/types.js";
 import type { Logger } from "../observability/logger.js";
 import { buildFederatedSchema, type ReferenceResolvers } from "./federation.js";
 
@@ -17,6 +20,10 @@ export interface SubgraphServices {
   secrets: Secrets;
   orm: Database;
   directory: SubgraphDirectory;
+  /** Published domain events, from every process. */
+  bus: EventBus;
+  /** The task queue (BullMQ or in-process). */
+  queue: TaskQueue;
 }
 
 /** Everything the server factory needs to know about one subgraph. */
@@ -26,6 +33,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   entities: EntityClass<object>[];
   /** Its committed migrations, in order. */
   migrations: MigrationObject[];
+  /** Its outbox table, when it emits domain events; the server runs its relay. */
+  outbox?: OutboxEntity;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver list type
   resolvers: NonEmptyArray<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own type list type
@@ -33,6 +42,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   referenceResolvers?: ReferenceResolvers;
   /** Fresh DataLoaders for one request. */
   createLoaders: (em: EntityManager) => Loaders;
+  /** Registers this subgraph's queue workers once its server exists. */
+  startWorkers?: (services: SubgraphServices) => void;
 }
 
 /** Resolver classes take the services in their constructor; one instance per class. */

@@ -1,4 +1,15 @@
 import { z } from "zod";
+import { EVENT_TYPES, type EventType } from "../events/types.js";
+
+/** A domain event as a job carries it. */
+const domainEvent = z.object({
+  id: z.string().min(1),
+  type: z.enum(EVENT_TYPES as [EventType, ...EventType[]]),
+  occurredAt: z.string(),
+  ownerId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  requestId: z.string().optional(),
+});
 
 /**
  * Every task, in one place: the queue it runs on and the schema of its payload. A payload is
@@ -9,8 +20,8 @@ export const TASKS = {
   "maintenance.noop": { queue: "jobs", payload: z.object({}).strict() },
   /** An operator's echo: completes with its message as the result. */
   "maintenance.echo": { queue: "jobs", payload: z.object({ message: z.string().max(1000) }).strict() },
-  /** Fans one domain event out to the webhook endpoints subscribed to its type. */
-  "webhooks.fanout": { queue: "webhooks", payload: z.object({ eventId: z.string().min(1) }).strict() },
+  /** Fans one domain event out to the webhook endpoints subscribed to its type (job id: fanout-<event id>). */
+  "webhooks.fanout": { queue: "webhooks", payload: z.object({ event: domainEvent }).strict() },
 } as const;
 
 /** Every queue name, in a stable order. */

@@ -71,13 +71,13 @@ export interface JobContext<T extends TaskName> {
   payload: PayloadOf<T>;
   /** 1 on the first attempt. */
   attempt: number;
-  updateProgress(progress: number): Promise<void>;
+  updateProgress: (progress: number) => Promise<void>;
 }
 
 /** Runs one job; its return value is the job's result. Throw UnrecoverableError to stop retries. */
 export type JobHandler<T extends TaskName> = (job: JobContext<T>) => Promise<unknown>;
 
-/** A change of a job's state, as `jobUpdated` streams it. */
+/** A change of a job's state, as `jobUpdated` streams it; "retried" is a `retry()` of a failed job. */
 export interface JobEvent {
   queue: string;
   jobId: string;
@@ -92,7 +92,7 @@ export interface TaskQueue {
   /** Validates the payload (a bad one is refused naming the field, nothing enqueued) and adds a job. */
   enqueue<T extends TaskName>(task: T, payload: PayloadOf<T>, options?: EnqueueOptions): Promise<JobInfo>;
   getJob(queue: string, id: string): Promise<JobInfo | null>;
-  /** Jobs in `status`, newest first. */
+  /** Jobs in `status`, in reverse order of processing (newest, or last in line, first). */
   getJobs(queue: string, status: JobStatus, limit?: number): Promise<JobInfo[]>;
   /** Moves a failed job back to waiting, attempts reset. */
   retry(queue: string, id: string): Promise<JobInfo>;

@@ -1,11 +1,16 @@
 import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
 import { HealthResolver } from "./health.resolver.js";
+import { JobResolver } from "./job.resolver.js";
 
 /** The admin subgraph: health, queues and jobs for operators. */
 export const adminSubgraph: SubgraphDefinition<Record<string, never>> = {
   name: "admin",
   entities: [],
   migrations: [],
-  resolvers: [HealthResolver],
+  resolvers: [HealthResolver, JobResolver],
   createLoaders: () => ({}),
+  startWorkers({ queue }) {
+    queue.process("maintenance.noop", () => Promise.resolve(null));
+    queue.process("maintenance.echo", (job) => Promise.resolve(job.payload.message));
+  },
 };

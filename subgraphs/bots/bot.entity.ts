@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property, type Opt } from "@mikro-orm/core";
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
 import { v7 as uuidv7 } from "uuid";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { JSONScalar } from "../../src/graphql/scalars.js";
@@ -18,6 +18,9 @@ registerEnumType(BotStatus, { name: "BotStatus", description: "Where a bot is in
 @Entity({ tableName: "bot" })
 @Index({ properties: ["ownerId", "id"] })
 export class Bot {
+  /** Properties with defaults, optional in `em.create`. */
+  [OptionalProps]?: "status" | "createdAt" | "updatedAt";
+
   @Field(() => ID)
   @PrimaryKey({ type: "uuid" })
   id: string = uuidv7();
@@ -48,13 +51,13 @@ export class Bot {
 
   @Field(() => BotStatus)
   @Enum({ items: () => BotStatus, type: "string" })
-  status: BotStatus & Opt = BotStatus.STOPPED;
+  status: BotStatus = BotStatus.STOPPED;
 
   @Field(() => Date)
   @Property({ type: "datetime" })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date = new Date();
 
   @Field(() => Date)
   @Property({ type: "datetime", onUpdate: () => new Date() })
-  updatedAt: Date & Opt = new Date();
+  updatedAt: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import { ArgsType, Field, InputType, ObjectType } from "type-graphql";
+import { ArgsType, Field, ID, InputType, ObjectType } from "type-graphql";
 import { ConnectionArgs, Connection } from "../../src/graphql/connection.js";
 import { UserError } from "../../src/graphql/errors.js";
 import { JSONScalar } from "../../src/graphql/scalars.js";
@@ -28,6 +28,61 @@ export class CreateBotInput {
 export class CreateBotPayload {
   @Field(() => Bot, { nullable: true })
   bot: Bot | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+/** Input of `updateBot`: only the fields given change; trading settings only while STOPPED. */
+@InputType()
+export class UpdateBotInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  exchange?: string | null;
+
+  @Field(() => String, { nullable: true })
+  symbol?: string | null;
+
+  @Field(() => String, { nullable: true, description: "A new strategy; its config is {} unless given." })
+  strategy?: string | null;
+
+  @Field(() => JSONScalar, { nullable: true })
+  config?: unknown;
+}
+
+/** What the commands on one bot return. */
+@ObjectType()
+abstract class BotPayload {
+  @Field(() => Bot, { nullable: true })
+  bot: Bot | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+/** Result of `updateBot`. */
+@ObjectType()
+export class UpdateBotPayload extends BotPayload {}
+
+/** Result of `startBot`. */
+@ObjectType()
+export class StartBotPayload extends BotPayload {}
+
+/** Result of `pauseBot`. */
+@ObjectType()
+export class PauseBotPayload extends BotPayload {}
+
+/** Result of `stopBot`. */
+@ObjectType()
+export class StopBotPayload extends BotPayload {}
+
+/** Result of `deleteBot`. */
+@ObjectType()
+export class DeleteBotPayload {
+  @Field(() => ID, { nullable: true })
+  deletedBotId: string | null;
 
   @Field(() => [UserError])
   userErrors: UserError[];

@@ -2,11 +2,13 @@ import type { FilterQuery } from "@mikro-orm/core";
 import { canSee, isAdmin, type Viewer } from "../../src/auth/viewer.js";
 import type { EntityManager } from "../../src/db/orm.js";
 import { findPage, type PageArgs } from "../../src/db/paginate.js";
+import { recordEvent, type OutboxEntity } from "../../src/events/outbox.js";
+import type { BotSnapshot, EventDataMap } from "../../src/events/types.js";
 import type { Page } from "../../src/graphql/connection.js";
-import { userError, type UserError } from "../../src/graphql/errors.js";
+import { argumentError, forbidden, userError, UserErrorCode, type UserError } from "../../src/graphql/errors.js";
 import { checkText } from "../../src/validation/text.js";
 import { Bot, BotStatus } from "./bot.entity.js";
-import type { CreateBotInput } from "./bot.input.js";
+import type { CreateBotInput, UpdateBotInput } from "./bot.input.js";
 import { checkStrategyConfig, EXCHANGES, isStrategy, STRATEGIES } from "./strategies.js";
 
 const SYMBOL = /^[A-Z0-9]{2,10}\/[A-Z0-9]{2,10}$/;
@@ -14,69 +16,183 @@ const SYMBOL = /^[A-Z0-9]{2,10}\/[A-Z0-9]{2,10}$/;
 /** The outcome of a command: what it made, or why not. */
 export type Result<T> = { value: T; userErrors: [] } | { value: null; userErrors: UserError[] };
 
-/** Checks a new bot's input; every problem is reported, with its field path. */
-export function validateCreateBot(
-  input: CreateBotInput,
-): Result<Omit<Bot, "id" | "ownerId" | "status" | "createdAt" | "updatedAt">> {
-  const errors: UserError[] = [];
-  const name = checkText(input.name, ["name"], { min: 1, max: 100 }, errors);
-  if (!SYMBOL.test(input.symbol)) {
+const ok = <T>(value: T): Result<T> => ({ value, userErrors: [] });
+const failed = <T>(userErrors: UserError[]): Result<T> => ({ value: null, userErrors });
+
+/** The lifecycle commands and the states each may start from. */
+export const TRANSITIONS = {
+  start: { from: [BotStatus.STOPPED, BotStatus.PAUSED], to: BotStatus.RUNNING },
+  pause: { from: [BotStatus.RUNNING], to: BotStatus.PAUSED },
+  stop: { from: [BotStatus.RUNNING, BotStatus.PAUSED, BotStatus.ERROR], to: BotStatus.STOPPED },
+} as const satisfies Record<string, { from: readonly BotStatus[]; to: BotStatus }>;
+export type LifecycleCommand = keyof typeof TRANSITIONS;
+
+function checkSymbol(symbol: string, errors: UserError[]): void {
+  if (!SYMBOL.test(symbol)) {
     errors.push(
-      userError(
-        ["symbol"],
-        `symbol: must be BASE/QUOTE in capitals, e.g. "BTC/USDT", got ${JSON.stringify(input.symbol)}`,
-      ),
+      userError(["symbol"], `symbol: must be BASE/QUOTE in capitals, e.g. "BTC/USDT", got ${JSON.stringify(symbol)}`),
     );
   }
-  if (!(EXCHANGES as readonly string[]).includes(input.exchange)) {
+}
+
+function checkExchange(exchange: string, errors: UserError[]): void {
+  if (!(EXCHANGES as readonly string[]).includes(exchange)) {
     errors.push(
       userError(
         ["exchange"],
-        `exchange: unknown exchange ${JSON.stringify(input.exchange)}; registered: ${EXCHANGES.join(", ")}`,
+        `exchange: unknown exchange ${JSON.stringify(exchange)}; registered: ${EXCHANGES.join(", ")}`,
       ),
     );
   }
-  const config = input.config ?? {};
-  if (!isStrategy(input.strategy)) {
+}
+
+function checkStrategy(strategy: string, config: unknown, errors: UserError[]): void {
+  if (!isStrategy(strategy)) {
+    const registered = Object.keys(STRATEGIES).join(", ");
     errors.push(
-      userError(
-        ["strategy"],
-        `strategy: unknown strategy ${JSON.stringify(input.strategy)}; registered: ${Object.keys(STRATEGIES).join(", ")}`,
-      ),
+      userError(["strategy"], `strategy: unknown strategy ${JSON.stringify(strategy)}; registered: ${registered}`),
     );
-  } else {
-    for (const problem of checkStrategyConfig(input.strategy, config)) {
-      const path = ["config", ...problem.path];
-      errors.push(userError(path, `${path.join(".")}: ${problem.message}`));
-    }
+    return;
   }
-  if (errors.length > 0) return { value: null, userErrors: errors };
+  for (const problem of checkStrategyConfig(strategy, config)) {
+    const path = ["config", ...problem.path];
+    errors.push(userError(path, `${path.join(".")}: ${problem.message}`));
+  }
+}
+
+/** Checks a new bot's input; every problem is reported, with its field path. */
+export function validateCreateBot(
+  input: CreateBotInput,
+): Result<Pick<Bot, "name" | "exchange" | "symbol" | "strategy" | "config">> {
+  const errors: UserError[] = [];
+  const name = checkText(input.name, ["name"], { min: 1, max: 100 }, errors);
+  checkSymbol(input.symbol, errors);
+  checkExchange(input.exchange, errors);
+  const config = input.config ?? {};
+  checkStrategy(input.strategy, config, errors);
+  if (errors.length > 0) return failed(errors);
+  return ok({
+    name,
+    exchange: input.exchange,
+    symbol: input.symbol,
+    strategy: input.strategy,
+    config: config as Record<string, unknown>,
+  });
+}
+
+/** A bot as events carry it. */
+export function snapshotOf(bot: Bot): BotSnapshot {
   return {
-    value: {
-      name,
-      exchange: input.exchange,
-      symbol: input.symbol,
-      strategy: input.strategy,
-      config: config as Record<string, unknown>,
-    },
-    userErrors: [],
+    id: bot.id,
+    name: bot.name,
+    ownerId: bot.ownerId,
+    exchange: bot.exchange,
+    symbol: bot.symbol,
+    strategy: bot.strategy,
+    config: bot.config,
+    status: bot.status,
+    createdAt: bot.createdAt.toISOString(),
+    updatedAt: bot.updatedAt.toISOString(),
   };
 }
 
-/** The rules of bots, independent of GraphQL. */
+/** The rules of bots, independent of GraphQL. Every change records its event in the same transaction. */
 export class BotService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: OutboxEntity,
+    private readonly requestId?: string,
+  ) {}
 
   /** Creates a STOPPED bot owned by `owner`. */
   async create(owner: Viewer, input: CreateBotInput): Promise<Result<Bot>> {
     const checked = validateCreateBot(input);
     if (checked.value === null) return checked;
     const bot = this.em.create(Bot, { ...checked.value, ownerId: owner.id, status: BotStatus.STOPPED });
+    this.record(bot, "bot.created", { bot: snapshotOf(bot) });
     await this.em.flush();
-    return { value: bot, userErrors: [] };
+    return ok(bot);
   }
 
-  /** The viewer's bots (all bots for an admin), newest last. */
+  /** Changes a bot's settings; trading settings only while it is STOPPED. */
+  async update(viewer: Viewer, id: string, input: UpdateBotInput): Promise<Result<Bot>> {
+    const bot = await this.writable(viewer, id);
+    if (bot === null) return failed([notFound(id)]);
+    const errors: UserError[] = [];
+    const name = input.name == null ? bot.name : checkText(input.name, ["name"], { min: 1, max: 100 }, errors);
+    const trading = (["exchange", "symbol", "strategy", "config"] as const).filter((field) => input[field] != null);
+    if (trading.length > 0 && bot.status !== BotStatus.STOPPED) {
+      for (const field of trading) {
+        errors.push(
+          userError(
+            [field],
+            `${field}: can only change while the bot is STOPPED; it is ${bot.status}`,
+            UserErrorCode.InvalidState,
+          ),
+        );
+      }
+      return failed(errors);
+    }
+    const next = {
+      name,
+      exchange: input.exchange ?? bot.exchange,
+      symbol: input.symbol ?? bot.symbol,
+      strategy: input.strategy ?? bot.strategy,
+      config: (input.config ?? (input.strategy != null ? {} : bot.config)) as Record<string, unknown>,
+    };
+    if (input.exchange != null) checkExchange(next.exchange, errors);
+    if (input.symbol != null) checkSymbol(next.symbol, errors);
+    if (input.strategy != null || input.config != null) checkStrategy(next.strategy, next.config, errors);
+    if (errors.length > 0) return failed(errors);
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
+      (key) => JSON.stringify(next[key]) !== JSON.stringify(bot[key]),
+    );
+    if (changed.length === 0) return ok(bot);
+    this.em.assign(bot, next);
+    bot.updatedAt = new Date();
+    this.record(bot, "bot.updated", { bot: snapshotOf(bot), changed });
+    await this.em.flush();
+    return ok(bot);
+  }
+
+  /** Moves a bot along its lifecycle; an invalid transition is an INVALID_STATE userError. */
+  async transition(viewer: Viewer, id: string, command: LifecycleCommand): Promise<Result<Bot>> {
+    const bot = await this.writable(viewer, id);
+    if (bot === null) return failed([notFound(id)]);
+    const { from, to } = TRANSITIONS[command];
+    if (!(from as readonly BotStatus[]).includes(bot.status)) {
+      return failed([
+        userError(
+          [],
+          `Cannot ${command} a bot that is ${bot.status}; it must be ${from.join(" or ")}.`,
+          UserErrorCode.InvalidState,
+        ),
+      ]);
+    }
+    const previous = bot.status;
+    bot.status = to;
+    bot.updatedAt = new Date();
+    this.record(bot, "bot.status_changed", { bot: snapshotOf(bot), from: previous, to, reason: null });
+    await this.em.flush();
+    return ok(bot);
+  }
+
+  /** Deletes a STOPPED bot. */
+  async delete(viewer: Viewer, id: string): Promise<Result<string>> {
+    const bot = await this.writable(viewer, id);
+    if (bot === null) return failed([notFound(id)]);
+    if (bot.status !== BotStatus.STOPPED) {
+      return failed([
+        userError([], `Only a STOPPED bot can be deleted; this one is ${bot.status}.`, UserErrorCode.InvalidState),
+      ]);
+    }
+    this.record(bot, "bot.deleted", { bot: snapshotOf(bot) });
+    this.em.remove(bot);
+    await this.em.flush();
+    return ok(id);
+  }
+
+  /** The viewer's bots (all bots for an admin), oldest first. */
   list(viewer: Viewer, args: PageArgs & { status?: BotStatus | null; symbol?: string | null }): Promise<Page<Bot>> {
     const where: FilterQuery<Bot> = {
       ...(isAdmin(viewer) ? {} : { ownerId: viewer.id }),
@@ -90,4 +206,20 @@ export class BotService {
   static visible(viewer: Viewer | null, bot: Bot | null): Bot | null {
     return bot !== null && canSee(viewer, bot.ownerId) ? bot : null;
   }
+
+  /** The bot if the viewer may change it; null if it does not exist for them; FORBIDDEN for a read-only owner. */
+  private async writable(viewer: Viewer, id: string): Promise<Bot | null> {
+    const bot = BotService.visible(viewer, await this.em.findOne(Bot, { id }));
+    if (bot !== null && !isAdmin(viewer) && !viewer.roles.includes("trader"))
+      throw forbidden("Only traders and admins can change bots.");
+    return bot;
+  }
+
+  private record<T extends keyof EventDataMap>(bot: Bot, type: T, data: EventDataMap[T]): void {
+    recordEvent(this.em, this.outbox, type, { ownerId: bot.ownerId, data, requestId: this.requestId });
+  }
+}
+
+function notFound(id: string): UserError {
+  return argumentError("id", `id: no bot ${JSON.stringify(id)} that you can see`, UserErrorCode.NotFound);
 }

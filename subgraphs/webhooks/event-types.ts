@@ -1,5 +1,7 @@
-/** Every event type an endpoint may subscribe to (API.md, webhooks); `*` means all. */
-export const EVENT_TYPES = [
+import type { EventType } from "../../src/events/types.js";
+
+/** The domain events an endpoint may subscribe to (API.md, webhooks); `*` means all of them. */
+export const WEBHOOK_EVENT_TYPES = [
   "bot.created",
   "bot.updated",
   "bot.status_changed",
@@ -7,8 +9,7 @@ export const EVENT_TYPES = [
   "order.rejected",
   "trade.executed",
   "webhook.test",
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+] as const satisfies readonly EventType[];
 
 /** The wildcard subscription. */
 export const ALL_EVENTS = "*";

@@ -4,7 +4,7 @@ import { ConnectionArgs } from "../../src/graphql/connection.js";
 import { requireViewer, type RequestContext } from "../../src/graphql/context.js";
 import { forbidden } from "../../src/graphql/errors.js";
 import type { SubgraphServices } from "../../src/graphql/subgraph.js";
-import { EVENT_TYPES } from "./event-types.js";
+import { WEBHOOK_EVENT_TYPES } from "./event-types.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
 import {
   CreateWebhookEndpointInput,
@@ -38,7 +38,7 @@ export class WebhookEndpointResolver {
 
   @Query(() => [String], { description: "Every event type an endpoint may subscribe to." })
   webhookEventTypes(): string[] {
-    return [...EVENT_TYPES];
+    return [...WEBHOOK_EVENT_TYPES];
   }
 
   @Mutation(() => CreateWebhookEndpointPayload, {

@@ -6,7 +6,7 @@ import { findPage, type PageArgs } from "../../src/db/paginate.js";
 import type { Page } from "../../src/graphql/connection.js";
 import { userError, type UserError } from "../../src/graphql/errors.js";
 import { checkText } from "../../src/validation/text.js";
-import { ALL_EVENTS, EVENT_TYPES } from "./event-types.js";
+import { ALL_EVENTS, WEBHOOK_EVENT_TYPES } from "./event-types.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
 import type { CreateWebhookEndpointInput } from "./webhook-endpoint.input.js";
 
@@ -38,7 +38,7 @@ export function checkEndpointUrl(value: string, errors: UserError[]): string {
 /** Checks event types: known ones or `*`, at least one, no repeats. */
 export function checkEventTypes(eventTypes: readonly string[], errors: UserError[]): string[] {
   const unknown = eventTypes.filter(
-    (type) => type !== ALL_EVENTS && !(EVENT_TYPES as readonly string[]).includes(type),
+    (type) => type !== ALL_EVENTS && !(WEBHOOK_EVENT_TYPES as readonly string[]).includes(type),
   );
   if (eventTypes.length === 0)
     errors.push(userError(["eventTypes"], 'eventTypes: must name at least one event type, or "*"'));
@@ -46,7 +46,7 @@ export function checkEventTypes(eventTypes: readonly string[], errors: UserError
     errors.push(
       userError(
         ["eventTypes"],
-        `eventTypes: unknown event type${unknown.length > 1 ? "s" : ""} ${unknown.map((t) => JSON.stringify(t)).join(", ")}; known: ${EVENT_TYPES.join(", ")} or "*"`,
+        `eventTypes: unknown event type${unknown.length > 1 ? "s" : ""} ${unknown.map((t) => JSON.stringify(t)).join(", ")}; known: ${WEBHOOK_EVENT_TYPES.join(", ")} or "*"`,
       ),
     );
   }

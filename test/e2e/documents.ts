@@ -182,3 +182,183 @@ export const Health = graphql(`
     }
   }
 `);
+
+export const StartBot = graphql(`
+  mutation StartBot($id: ID!) {
+    startBot(id: $id) {
+      bot {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const PauseBot = graphql(`
+  mutation PauseBot($id: ID!) {
+    pauseBot(id: $id) {
+      bot {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const StopBot = graphql(`
+  mutation StopBot($id: ID!) {
+    stopBot(id: $id) {
+      bot {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const UpdateBot = graphql(`
+  mutation UpdateBot($id: ID!, $input: UpdateBotInput!) {
+    updateBot(id: $id, input: $input) {
+      bot {
+        id
+        name
+        strategy
+        config
+        updatedAt
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const DeleteBot = graphql(`
+  mutation DeleteBot($id: ID!) {
+    deleteBot(id: $id) {
+      deletedBotId
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const OnBotStatusChanged = graphql(`
+  subscription OnBotStatusChanged($botId: ID) {
+    botStatusChanged(botId: $botId) {
+      id
+      name
+      ownerId
+      status
+      trades(first: 1) {
+        totalCount
+      }
+    }
+  }
+`);
+
+export const EnqueueJob = graphql(`
+  mutation EnqueueJob($input: EnqueueJobInput!) {
+    enqueueJob(input: $input) {
+      job {
+        id
+        queue
+        name
+        status
+        priority
+        delayedUntil
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const PauseQueue = graphql(`
+  mutation PauseQueue($name: String!) {
+    pauseQueue(name: $name) {
+      queue {
+        name
+        paused
+      }
+      userErrors {
+        message
+      }
+    }
+  }
+`);
+
+export const ResumeQueue = graphql(`
+  mutation ResumeQueue($name: String!) {
+    resumeQueue(name: $name) {
+      queue {
+        name
+        paused
+      }
+      userErrors {
+        message
+      }
+    }
+  }
+`);
+
+export const Queues = graphql(`
+  query Queues {
+    queues {
+      name
+      waiting
+      active
+      delayed
+      prioritized
+      completed
+      failed
+      paused
+    }
+  }
+`);
+
+export const JobById = graphql(`
+  query JobById($queue: String!, $id: ID!) {
+    job(queue: $queue, id: $id) {
+      id
+      status
+      attemptsMade
+      result
+      finishedAt
+    }
+  }
+`);
+
+export const OnJobUpdated = graphql(`
+  subscription OnJobUpdated($queue: String!, $id: ID!) {
+    jobUpdated(queue: $queue, id: $id) {
+      id
+      status
+      progress
+      result
+    }
+  }
+`);

@@ -23,6 +23,18 @@ type Documents = {
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        url\n        description\n        eventTypes\n        enabled\n        createdAt\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          url\n          eventTypes\n        }\n      }\n    }\n    webhookEventTypes\n  }\n": typeof types.WebhookEndpointsDocument,
     "\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n": typeof types.HealthDocument,
+    "\n  mutation StartBot($id: ID!) {\n    startBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.StartBotDocument,
+    "\n  mutation PauseBot($id: ID!) {\n    pauseBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.PauseBotDocument,
+    "\n  mutation StopBot($id: ID!) {\n    stopBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.StopBotDocument,
+    "\n  mutation UpdateBot($id: ID!, $input: UpdateBotInput!) {\n    updateBot(id: $id, input: $input) {\n      bot {\n        id\n        name\n        strategy\n        config\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UpdateBotDocument,
+    "\n  mutation DeleteBot($id: ID!) {\n    deleteBot(id: $id) {\n      deletedBotId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.DeleteBotDocument,
+    "\n  subscription OnBotStatusChanged($botId: ID) {\n    botStatusChanged(botId: $botId) {\n      id\n      name\n      ownerId\n      status\n      trades(first: 1) {\n        totalCount\n      }\n    }\n  }\n": typeof types.OnBotStatusChangedDocument,
+    "\n  mutation EnqueueJob($input: EnqueueJobInput!) {\n    enqueueJob(input: $input) {\n      job {\n        id\n        queue\n        name\n        status\n        priority\n        delayedUntil\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.EnqueueJobDocument,
+    "\n  mutation PauseQueue($name: String!) {\n    pauseQueue(name: $name) {\n      queue {\n        name\n        paused\n      }\n      userErrors {\n        message\n      }\n    }\n  }\n": typeof types.PauseQueueDocument,
+    "\n  mutation ResumeQueue($name: String!) {\n    resumeQueue(name: $name) {\n      queue {\n        name\n        paused\n      }\n      userErrors {\n        message\n      }\n    }\n  }\n": typeof types.ResumeQueueDocument,
+    "\n  query Queues {\n    queues {\n      name\n      waiting\n      active\n      delayed\n      prioritized\n      completed\n      failed\n      paused\n    }\n  }\n": typeof types.QueuesDocument,
+    "\n  query JobById($queue: String!, $id: ID!) {\n    job(queue: $queue, id: $id) {\n      id\n      status\n      attemptsMade\n      result\n      finishedAt\n    }\n  }\n": typeof types.JobByIdDocument,
+    "\n  subscription OnJobUpdated($queue: String!, $id: ID!) {\n    jobUpdated(queue: $queue, id: $id) {\n      id\n      status\n      progress\n      result\n    }\n  }\n": typeof types.OnJobUpdatedDocument,
 };
 const documents: Documents = {
     "\n  mutation CreateBot($input: CreateBotInput!) {\n    createBot(input: $input) {\n      bot {\n        id\n        name\n        ownerId\n        exchange\n        symbol\n        strategy\n        config\n        status\n        createdAt\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateBotDocument,
@@ -34,6 +46,18 @@ const documents: Documents = {
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        url\n        description\n        eventTypes\n        enabled\n        createdAt\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          url\n          eventTypes\n        }\n      }\n    }\n    webhookEventTypes\n  }\n": types.WebhookEndpointsDocument,
     "\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n": types.HealthDocument,
+    "\n  mutation StartBot($id: ID!) {\n    startBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.StartBotDocument,
+    "\n  mutation PauseBot($id: ID!) {\n    pauseBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.PauseBotDocument,
+    "\n  mutation StopBot($id: ID!) {\n    stopBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.StopBotDocument,
+    "\n  mutation UpdateBot($id: ID!, $input: UpdateBotInput!) {\n    updateBot(id: $id, input: $input) {\n      bot {\n        id\n        name\n        strategy\n        config\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UpdateBotDocument,
+    "\n  mutation DeleteBot($id: ID!) {\n    deleteBot(id: $id) {\n      deletedBotId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.DeleteBotDocument,
+    "\n  subscription OnBotStatusChanged($botId: ID) {\n    botStatusChanged(botId: $botId) {\n      id\n      name\n      ownerId\n      status\n      trades(first: 1) {\n        totalCount\n      }\n    }\n  }\n": types.OnBotStatusChangedDocument,
+    "\n  mutation EnqueueJob($input: EnqueueJobInput!) {\n    enqueueJob(input: $input) {\n      job {\n        id\n        queue\n        name\n        status\n        priority\n        delayedUntil\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.EnqueueJobDocument,
+    "\n  mutation PauseQueue($name: String!) {\n    pauseQueue(name: $name) {\n      queue {\n        name\n        paused\n      }\n      userErrors {\n        message\n      }\n    }\n  }\n": types.PauseQueueDocument,
+    "\n  mutation ResumeQueue($name: String!) {\n    resumeQueue(name: $name) {\n      queue {\n        name\n        paused\n      }\n      userErrors {\n        message\n      }\n    }\n  }\n": types.ResumeQueueDocument,
+    "\n  query Queues {\n    queues {\n      name\n      waiting\n      active\n      delayed\n      prioritized\n      completed\n      failed\n      paused\n    }\n  }\n": types.QueuesDocument,
+    "\n  query JobById($queue: String!, $id: ID!) {\n    job(queue: $queue, id: $id) {\n      id\n      status\n      attemptsMade\n      result\n      finishedAt\n    }\n  }\n": types.JobByIdDocument,
+    "\n  subscription OnJobUpdated($queue: String!, $id: ID!) {\n    jobUpdated(queue: $queue, id: $id) {\n      id\n      status\n      progress\n      result\n    }\n  }\n": types.OnJobUpdatedDocument,
 };
 
 /**
@@ -86,6 +110,54 @@ export function graphql(source: "\n  query WebhookEndpoints {\n    webhookEndpoi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n"): (typeof documents)["\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartBot($id: ID!) {\n    startBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StartBot($id: ID!) {\n    startBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseBot($id: ID!) {\n    pauseBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PauseBot($id: ID!) {\n    pauseBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StopBot($id: ID!) {\n    stopBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation StopBot($id: ID!) {\n    stopBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateBot($id: ID!, $input: UpdateBotInput!) {\n    updateBot(id: $id, input: $input) {\n      bot {\n        id\n        name\n        strategy\n        config\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateBot($id: ID!, $input: UpdateBotInput!) {\n    updateBot(id: $id, input: $input) {\n      bot {\n        id\n        name\n        strategy\n        config\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteBot($id: ID!) {\n    deleteBot(id: $id) {\n      deletedBotId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteBot($id: ID!) {\n    deleteBot(id: $id) {\n      deletedBotId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnBotStatusChanged($botId: ID) {\n    botStatusChanged(botId: $botId) {\n      id\n      name\n      ownerId\n      status\n      trades(first: 1) {\n        totalCount\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription OnBotStatusChanged($botId: ID) {\n    botStatusChanged(botId: $botId) {\n      id\n      name\n      ownerId\n      status\n      trades(first: 1) {\n        totalCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnqueueJob($input: EnqueueJobInput!) {\n    enqueueJob(input: $input) {\n      job {\n        id\n        queue\n        name\n        status\n        priority\n        delayedUntil\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EnqueueJob($input: EnqueueJobInput!) {\n    enqueueJob(input: $input) {\n      job {\n        id\n        queue\n        name\n        status\n        priority\n        delayedUntil\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseQueue($name: String!) {\n    pauseQueue(name: $name) {\n      queue {\n        name\n        paused\n      }\n      userErrors {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PauseQueue($name: String!) {\n    pauseQueue(name: $name) {\n      queue {\n        name\n        paused\n      }\n      userErrors {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeQueue($name: String!) {\n    resumeQueue(name: $name) {\n      queue {\n        name\n        paused\n      }\n      userErrors {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeQueue($name: String!) {\n    resumeQueue(name: $name) {\n      queue {\n        name\n        paused\n      }\n      userErrors {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Queues {\n    queues {\n      name\n      waiting\n      active\n      delayed\n      prioritized\n      completed\n      failed\n      paused\n    }\n  }\n"): (typeof documents)["\n  query Queues {\n    queues {\n      name\n      waiting\n      active\n      delayed\n      prioritized\n      completed\n      failed\n      paused\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JobById($queue: String!, $id: ID!) {\n    job(queue: $queue, id: $id) {\n      id\n      status\n      attemptsMade\n      result\n      finishedAt\n    }\n  }\n"): (typeof documents)["\n  query JobById($queue: String!, $id: ID!) {\n    job(queue: $queue, id: $id) {\n      id\n      status\n      attemptsMade\n      result\n      finishedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnJobUpdated($queue: String!, $id: ID!) {\n    jobUpdated(queue: $queue, id: $id) {\n      id\n      status\n      progress\n      result\n    }\n  }\n"): (typeof documents)["\n  subscription OnJobUpdated($queue: String!, $id: ID!) {\n    jobUpdated(queue: $queue, id: $id) {\n      id\n      status\n      progress\n      result\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

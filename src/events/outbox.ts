@@ -1,0 +1,140 @@
+import { EntitySchema, type EntityManager } from "@mikro-orm/core";
+import type { Knex } from "@mikro-orm/knex";
+import { v7 as uuidv7 } from "uuid";
+import type { DomainEvent, EventDataMap, EventType } from "./types.js";
+
+/** One row of an outbox table: an event, written in the transaction that caused it. */
+export interface OutboxRecord {
+  /** The event id: a UUIDv7, so ordering by id is ordering by occurrence. */
+  id: string;
+  type: EventType;
+  occurredAt: Date;
+  ownerId: string | null;
+  data: EventDataMap[EventType];
+  requestId: string | null;
+  /** When the relay handed the event to every sink; null until then. */
+  publishedAt: Date | null;
+}
+
+/** The mapping of one subgraph's outbox table. */
+export type OutboxEntity = EntitySchema<OutboxRecord>;
+
+/** What {@link recordEvent} needs besides the type. */
+export interface RecordEventFields<T extends EventType> {
+  /** Whose event it is; null for system events. */
+  ownerId: string | null;
+  data: EventDataMap[T];
+  /** The request that caused it. */
+  requestId?: string;
+}
+
+const SUBGRAPH_NAME = /^[a-z][a-z0-9_]*$/;
+
+/** `<subgraph>_outbox`: the subgraphs share one PostgreSQL database, so each outbox needs its own name. */
+function outboxTable(subgraph: string): string {
+  if (!SUBGRAPH_NAME.test(subgraph)) throw new Error(`not a subgraph name for an outbox table: "${subgraph}"`);
+  return `${subgraph}_outbox`;
+}
+
+/** The relay reads only unpublished rows, oldest (lowest id) first: a partial index holds just those. */
+function unpublishedIndex(table: string): { name: string; sql: string } {
+  const name = `${table}_unpublished_idx`;
+  // Valid on both SQLite and PostgreSQL, so the entity and the migration share it.
+  return { name, sql: `create index "${name}" on "${table}" ("id") where "published_at" is null` };
+}
+
+/** The MikroORM entity of `<subgraph>_outbox`; list it (or its `meta.class`) among the subgraph's entities. */
+export function outboxEntity(subgraph: string): OutboxEntity {
+  const table = outboxTable(subgraph);
+  const className = subgraph.replace(/(?:^|_)([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()) + "Outbox";
+  class Row implements OutboxRecord {
+    declare id: string;
+    declare type: EventType;
+    declare occurredAt: Date;
+    declare ownerId: string | null;
+    declare data: EventDataMap[EventType];
+    declare requestId: string | null;
+    declare publishedAt: Date | null;
+  }
+  // MikroORM knows entities by class name, and each subgraph's outbox is its own entity.
+  Object.defineProperty(Row, "name", { value: className });
+  const index = unpublishedIndex(table);
+  return new EntitySchema<OutboxRecord>({
+    class: Row,
+    tableName: table,
+    properties: {
+      id: { type: "uuid", primary: true },
+      type: { type: "string", length: 64 },
+      occurredAt: { type: "datetime" },
+      ownerId: { type: "string", nullable: true },
+      data: { type: "json" },
+      requestId: { type: "string", nullable: true },
+      publishedAt: { type: "datetime", nullable: true },
+    },
+    indexes: [{ name: index.name, expression: index.sql }],
+  });
+}
+
+/**
+ * Creates `<subgraph>_outbox` and its index, on SQLite or PostgreSQL; for a subgraph's migration:
+ * `this.schema((schema) => createOutboxTable(schema, "bots"))`.
+ */
+export function createOutboxTable(schema: Knex.SchemaBuilder, subgraph: string): Knex.SchemaBuilder {
+  const table = outboxTable(subgraph);
+  return schema
+    .createTable(table, (columns) => {
+      columns.uuid("id").primary();
+      columns.string("type", 64).notNullable();
+      columns.timestamp("occurred_at", { useTz: true }).notNullable();
+      columns.string("owner_id", 255).nullable();
+      columns.jsonb("data").notNullable();
+      columns.string("request_id", 255).nullable();
+      columns.timestamp("published_at", { useTz: true }).nullable();
+    })
+    .raw(unpublishedIndex(table).sql);
+}
+
+/**
+ * Adds an event to the outbox through `em` without flushing: the caller's flush or transaction
+ * commits the change and its event together, or neither. Returns the event as it will be published.
+ */
+export function recordEvent<T extends EventType>(
+  em: EntityManager,
+  entity: OutboxEntity,
+  type: T,
+  fields: RecordEventFields<T>,
+): DomainEvent<T> {
+  const occurredAt = new Date();
+  const event: DomainEvent<T> = {
+    id: uuidv7(),
+    type,
+    occurredAt: occurredAt.toISOString(),
+    ownerId: fields.ownerId,
+    data: fields.data,
+    ...(fields.requestId === undefined ? {} : { requestId: fields.requestId }),
+  };
+  em.persist(
+    em.create(entity, {
+      id: event.id,
+      type,
+      occurredAt,
+      ownerId: fields.ownerId,
+      data: fields.data,
+      requestId: fields.requestId ?? null,
+      publishedAt: null,
+    }),
+  );
+  return event;
+}
+
+/** The event an outbox row holds. */
+export function eventOf(record: OutboxRecord): DomainEvent {
+  return {
+    id: record.id,
+    type: record.type,
+    occurredAt: record.occurredAt.toISOString(),
+    ownerId: record.ownerId,
+    data: record.data,
+    ...(record.requestId === null ? {} : { requestId: record.requestId }),
+  };
+}

@@ -1,0 +1,189 @@
+import { LockMode, QueryOrder, type EventArgs, type EventSubscriber, type TransactionEventArgs } from "@mikro-orm/core";
+import { BaseSqlitePlatform, type Knex } from "@mikro-orm/knex";
+import type { Database } from "../db/orm.js";
+import type { Logger } from "../observability/logger.js";
+import { eventOf, type OutboxEntity, type OutboxRecord } from "./outbox.js";
+import type { DomainEvent } from "./types.js";
+
+/** Where the relay hands each event: the bus's publish, a job enqueuer, ... */
+export type EventSink = (event: DomainEvent) => Promise<void>;
+
+/** Options for {@link createOutboxRelay}. */
+export interface OutboxRelayOptions {
+  /** The database holding the outbox table. */
+  orm: Database;
+  /** The outbox table to relay (see outboxEntity). */
+  entity: OutboxEntity;
+  /**
+   * Each event goes to every sink, in this order; a sink that throws leaves it for a later pass. Sinks
+   * run inside the transaction that claimed the rows, so they must not wait on this database.
+   */
+  sinks: readonly EventSink[];
+  logger: Logger;
+  /** How often to look for events no commit woke the relay for (e.g. written by another process). @default 1000 */
+  intervalMs?: number;
+  /** Rows claimed per transaction. @default 100 */
+  batchSize?: number;
+}
+
+/** Publishes outbox rows at least once, oldest first (consumers deduplicate by event id). */
+export interface OutboxRelay {
+  /** Runs a pass now, then after every commit that recorded events and every `intervalMs`. */
+  start(): void;
+  /** Asks for a pass soon; wakes during a pass add one pass after it, however many they are. */
+  wake(): void;
+  /** Stops scheduling passes and resolves once the pass in flight, if any, has finished. */
+  stop(): Promise<void>;
+}
+
+/** Creates a relay for one outbox table; nothing runs until `start()`. */
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  return new Relay(options);
+}
+
+/** The outermost transaction, the one whose commit makes the rows visible. */
+function rootTransaction(transaction: Knex.Transaction): Knex.Transaction {
+  let root = transaction;
+  while (root.parentTransaction !== undefined) root = root.parentTransaction;
+  return root;
+}
+
+class Relay implements OutboxRelay {
+  private readonly orm: Database;
+  private readonly entity: OutboxEntity;
+  private readonly sinks: readonly EventSink[];
+  private readonly logger: Logger;
+  private readonly intervalMs: number;
+  private readonly batchSize: number;
+  private readonly lockMode: LockMode.NONE | LockMode.PESSIMISTIC_PARTIAL_WRITE;
+  private running = false;
+  private timer: NodeJS.Timeout | undefined;
+  /** A pass is due on the next turn of the event loop (a timer of 0 is pending). */
+  private due = false;
+  private inFlight: Promise<void> | undefined;
+  private wokenDuringPass = false;
+  /** Outermost transactions that inserted outbox rows and have not committed yet. */
+  private readonly uncommitted = new WeakSet<Knex.Transaction>();
+
+  constructor(options: OutboxRelayOptions) {
+    const { intervalMs = 1000, batchSize = 100 } = options;
+    if (options.sinks.length === 0) throw new Error("an outbox relay needs at least one sink");
+    if (!Number.isInteger(intervalMs) || intervalMs <= 0) throw new RangeError(`intervalMs: ${intervalMs}`);
+    if (!Number.isInteger(batchSize) || batchSize <= 0) throw new RangeError(`batchSize: ${batchSize}`);
+    this.orm = options.orm;
+    this.entity = options.entity;
+    this.sinks = options.sinks;
+    this.logger = options.logger.child({ component: "outbox-relay", table: options.entity.meta.tableName });
+    this.intervalMs = intervalMs;
+    this.batchSize = batchSize;
+    // SQLite has no row locks (and one writer at a time); on PostgreSQL, relays in other processes
+    // skip the rows this one has claimed instead of waiting for them or publishing them too.
+    this.lockMode =
+      this.orm.em.getPlatform() instanceof BaseSqlitePlatform ? LockMode.NONE : LockMode.PESSIMISTIC_PARTIAL_WRITE;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    // MikroORM cannot unregister a subscriber; after stop() it stays, inert (wake() checks `running`).
+    this.orm.em.getEventManager().registerSubscriber(this.commitWatcher);
+    this.wake();
+  }
+
+  wake(): void {
+    if (!this.running) return;
+    if (this.inFlight !== undefined) this.wokenDuringPass = true;
+    else if (!this.due) this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.due = false;
+    await this.inFlight;
+  }
+
+  /**
+   * Wakes the relay once rows it must publish are committed: an insert outside a transaction is
+   * committed when its flush ends; inside one (em.transactional, nested or not, or the flush's own),
+   * when the outermost transaction commits.
+   */
+  private readonly commitWatcher: EventSubscriber<OutboxRecord> = {
+    getSubscribedEntities: () => [this.entity],
+    afterCreate: ({ em }: EventArgs<OutboxRecord>) => {
+      const transaction = em.getTransactionContext<Knex.Transaction>();
+      if (transaction === undefined) this.wake();
+      else this.uncommitted.add(rootTransaction(transaction));
+    },
+    afterTransactionCommit: ({ transaction }: TransactionEventArgs) => {
+      const committed = transaction as Knex.Transaction | undefined;
+      if (committed !== undefined && this.uncommitted.delete(committed)) this.wake();
+    },
+  };
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.due = delayMs === 0;
+    this.timer = setTimeout(() => this.run(), delayMs);
+  }
+
+  private run(): void {
+    this.timer = undefined;
+    this.due = false;
+    this.wokenDuringPass = false;
+    this.inFlight = this.drain().finally(() => {
+      this.inFlight = undefined;
+      if (this.running) this.schedule(this.wokenDuringPass ? 0 : this.intervalMs);
+    });
+  }
+
+  /** Runs passes while each publishes a full batch (a sink failure ends one early) and the relay runs. */
+  private async drain(): Promise<void> {
+    try {
+      let delivered: number;
+      do delivered = await this.pass();
+      while (this.running && delivered === this.batchSize);
+    } catch (error) {
+      this.logger.error({ err: error }, "outbox relay pass failed; retrying later");
+    }
+  }
+
+  /**
+   * One transaction, resolving with the number of events published: claim the oldest unpublished
+   * rows, hand each event to every sink in order, mark the delivered ones published. A sink
+   * failure stops the pass there; the rest stay unpublished for a later pass.
+   */
+  private pass(): Promise<number> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const records = await em.find(
+        this.entity,
+        { publishedAt: null },
+        { orderBy: { id: QueryOrder.ASC }, limit: this.batchSize, lockMode: this.lockMode },
+      );
+      const delivered: string[] = [];
+      for (const record of records) {
+        if (!(await this.deliver(eventOf(record)))) break;
+        delivered.push(record.id);
+      }
+      if (delivered.length > 0) {
+        await em.nativeUpdate(this.entity, { id: { $in: delivered } }, { publishedAt: new Date() });
+      }
+      return delivered.length;
+    });
+  }
+
+  /** Hands the event to every sink in order; false (logged) when one throws. */
+  private async deliver(event: DomainEvent): Promise<boolean> {
+    try {
+      for (const sink of this.sinks) await sink(event);
+      return true;
+    } catch (error) {
+      this.logger.warn(
+        { err: error, eventId: event.id, eventType: event.type },
+        "outbox sink failed; the event stays unpublished and will be retried",
+      );
+      return false;
+    }
+  }
+}

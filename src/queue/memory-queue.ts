@@ -1,0 +1,435 @@
+/* eslint-disable @typescript-eslint/require-await -- the TaskQueue contract is asynchronous, and a refusal must
+   reject rather than throw, as it does with BullMQ: the methods are async without having anything to await. */
+import type { Logger } from "../observability/logger.js";
+import { settlesWithin, TaskHandlers } from "./dispatch.js";
+import {
+  activeNotRemovable,
+  backoffDelay,
+  checkEnqueue,
+  checkLimit,
+  checkQueue,
+  DEFAULT_JOBS_LIMIT,
+  jobNotFound,
+  KEEP_FINISHED,
+  notFailed,
+  queueOfTask,
+  shouldRetry,
+  toJobInfo,
+  type JobRecord,
+} from "./job-rules.js";
+import { QUEUE_NAMES } from "./tasks.js";
+import type {
+  BackoffOptions,
+  EnqueueOptions,
+  JobEvent,
+  JobHandler,
+  JobInfo,
+  JobStatus,
+  PayloadOf,
+  QueueStats,
+  TaskName,
+  TaskQueue,
+} from "./types.js";
+
+/** Options of {@link MemoryTaskQueue}. */
+export interface MemoryTaskQueueOptions {
+  /** How long `close()` waits for active jobs before abandoning them. @default 10000 */
+  shutdownTimeoutMs?: number;
+  /** Where failed attempts and listener errors are logged. */
+  logger: Logger;
+}
+
+interface MemoryJob extends JobRecord {
+  status: JobStatus;
+  /** Insertion order within the job's current list, as BullMQ's counters keep it. */
+  seq: number;
+  backoff: BackoffOptions | undefined;
+}
+
+interface MemoryQueue {
+  name: string;
+  jobs: Map<string, MemoryJob>;
+  /** Unprioritized jobs, in arrival order. */
+  waiting: Set<MemoryJob>;
+  /** By priority, then arrival. */
+  prioritized: MemoryJob[];
+  /** By due time, then arrival. */
+  delayed: MemoryJob[];
+  active: Set<MemoryJob>;
+  /** In finishing order. */
+  completed: MemoryJob[];
+  failed: MemoryJob[];
+  paused: boolean;
+  lastId: number;
+  lastSeq: number;
+  delayTimer: NodeJS.Timeout | undefined;
+  handlers: TaskHandlers | undefined;
+  running: number;
+  dispatchScheduled: boolean;
+}
+
+/** Inserts `job` into `list`, kept sorted by `key` then `seq`. */
+function insertSorted(list: MemoryJob[], job: MemoryJob, key: (job: MemoryJob) => number): void {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const other = list[middle] as MemoryJob;
+    if (key(other) < key(job) || (key(other) === key(job) && other.seq < job.seq)) low = middle + 1;
+    else high = middle;
+  }
+  list.splice(low, 0, job);
+}
+
+function removeFrom(list: MemoryJob[], job: MemoryJob): void {
+  const index = list.indexOf(job);
+  if (index >= 0) list.splice(index, 1);
+}
+
+/** Values as they come back from Redis: JSON, so a handler's copy is its own. */
+function asJson(value: unknown): unknown {
+  const text = JSON.stringify(value);
+  return text === undefined ? null : (JSON.parse(text) as unknown);
+}
+
+/**
+ * The queue abstraction in this process, with BullMQ's semantics (the contract tests are their
+ * definition): for embedded setups without Redis. Jobs do not survive a restart.
+ */
+export class MemoryTaskQueue implements TaskQueue {
+  private readonly shutdownTimeoutMs: number;
+  private readonly logger: Logger;
+  private readonly queues = new Map<string, MemoryQueue>();
+  private readonly listeners = new Set<(event: JobEvent) => void>();
+  private readonly running = new Set<Promise<void>>();
+  private closing: Promise<void> | undefined;
+  /** Set once close() has given up on (or finished) active jobs: nothing changes any more. */
+  private closed = false;
+
+  constructor(options: MemoryTaskQueueOptions) {
+    this.shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
+    this.logger = options.logger;
+  }
+
+  async enqueue<T extends TaskName>(task: T, payload: PayloadOf<T>, options?: EnqueueOptions): Promise<JobInfo> {
+    this.assertOpen();
+    const checked = checkEnqueue(task, payload, options);
+    const queue = this.queue(checked.queue);
+    const { jobId, priority, delayMs, attempts, backoff } = checked.options;
+    const existing = jobId === undefined ? undefined : queue.jobs.get(jobId);
+    if (existing !== undefined) return this.toInfo(existing);
+    const now = Date.now();
+    const job: MemoryJob = {
+      id: jobId ?? String((queue.lastId += 1)),
+      queue: queue.name,
+      name: task,
+      data: asJson(checked.payload),
+      priority: priority ?? 0,
+      attemptsMade: 0,
+      maxAttempts: attempts ?? 1,
+      progress: 0,
+      failedReason: null,
+      result: null,
+      createdAt: now,
+      processedAt: null,
+      finishedAt: null,
+      dueAt: null,
+      status: "waiting",
+      seq: 0,
+      backoff,
+    };
+    queue.jobs.set(job.id, job);
+    this.emit(queue, job, "added");
+    if (delayMs !== undefined && delayMs > 0) this.delay(queue, job, now + delayMs);
+    else this.makeReady(queue, job, "waiting");
+    return this.toInfo(job);
+  }
+
+  async getJob(queue: string, id: string): Promise<JobInfo | null> {
+    const job = this.queue(checkQueue(queue)).jobs.get(id);
+    return job === undefined ? null : this.toInfo(job);
+  }
+
+  async getJobs(queue: string, status: JobStatus, limit = DEFAULT_JOBS_LIMIT): Promise<JobInfo[]> {
+    const state = this.queue(checkQueue(queue));
+    const lists: Record<JobStatus, Iterable<MemoryJob>> = {
+      waiting: state.waiting,
+      prioritized: state.prioritized,
+      delayed: state.delayed,
+      active: state.active,
+      completed: state.completed,
+      failed: state.failed,
+    };
+    // Newest first: the reverse of each list's order, as BullMQ lists them.
+    return [...lists[status]]
+      .reverse()
+      .slice(0, checkLimit(limit))
+      .map((job) => this.toInfo(job));
+  }
+
+  async retry(queue: string, id: string): Promise<JobInfo> {
+    const state = this.queue(checkQueue(queue));
+    const job = state.jobs.get(id);
+    if (job === undefined) throw jobNotFound(queue, id);
+    if (job.status !== "failed") throw notFailed(queue, id, job.status);
+    removeFrom(state.failed, job);
+    Object.assign(job, { attemptsMade: 0, failedReason: null, processedAt: null, finishedAt: null });
+    this.makeReady(state, job, "retried");
+    return this.toInfo(job);
+  }
+
+  async remove(queue: string, id: string): Promise<boolean> {
+    const state = this.queue(checkQueue(queue));
+    const job = state.jobs.get(id);
+    if (job === undefined) return false;
+    if (job.status === "active") throw activeNotRemovable(queue, id);
+    this.detach(state, job);
+    state.jobs.delete(id);
+    this.emit(state, job, "removed");
+    return true;
+  }
+
+  async pause(queue: string): Promise<void> {
+    this.queue(checkQueue(queue)).paused = true;
+  }
+
+  async resume(queue: string): Promise<void> {
+    const state = this.queue(checkQueue(queue));
+    state.paused = false;
+    this.scheduleDispatch(state);
+  }
+
+  async stats(): Promise<QueueStats[]> {
+    return QUEUE_NAMES.map((name) => {
+      const queue = this.queue(name);
+      return {
+        name,
+        waiting: queue.waiting.size,
+        active: queue.active.size,
+        delayed: queue.delayed.length,
+        prioritized: queue.prioritized.length,
+        completed: queue.completed.length,
+        failed: queue.failed.length,
+        paused: queue.paused,
+      };
+    });
+  }
+
+  process<T extends TaskName>(task: T, handler: JobHandler<T>, options: { concurrency?: number } = {}): void {
+    this.assertOpen();
+    const queue = this.queue(queueOfTask(task));
+    const handlers = queue.handlers ?? new TaskHandlers(queue.name);
+    handlers.add(task, handler, options.concurrency);
+    queue.handlers = handlers;
+    this.scheduleDispatch(queue);
+  }
+
+  onJobEvent(listener: (event: JobEvent) => void): () => void {
+    this.assertOpen();
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private assertOpen(): void {
+    if (this.closing !== undefined) throw new Error("the task queue is closed");
+  }
+
+  private queue(name: string): MemoryQueue {
+    let queue = this.queues.get(name);
+    if (queue === undefined) {
+      queue = {
+        name,
+        jobs: new Map(),
+        waiting: new Set(),
+        prioritized: [],
+        delayed: [],
+        active: new Set(),
+        completed: [],
+        failed: [],
+        paused: false,
+        lastId: 0,
+        lastSeq: 0,
+        delayTimer: undefined,
+        handlers: undefined,
+        running: 0,
+        dispatchScheduled: false,
+      };
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  private toInfo(job: MemoryJob): JobInfo {
+    const info = toJobInfo(job, job.status);
+    return { ...info, data: structuredClone(info.data), result: structuredClone(info.result) };
+  }
+
+  private emit(queue: MemoryQueue, job: MemoryJob, event: JobEvent["event"]): void {
+    const jobEvent: JobEvent = { queue: queue.name, jobId: job.id, event };
+    // Asynchronous, as from Redis: a listener never runs in the middle of a state change.
+    queueMicrotask(() => {
+      if (this.closed) return;
+      for (const listener of this.listeners) {
+        try {
+          listener(jobEvent);
+        } catch (error) {
+          this.logger.error({ err: error, event: jobEvent }, "job event listener threw");
+        }
+      }
+    });
+  }
+
+  /** Puts a job in line: waiting, or prioritized when it has a priority. */
+  private makeReady(queue: MemoryQueue, job: MemoryJob, event: "waiting" | "retried"): void {
+    job.seq = queue.lastSeq += 1;
+    job.dueAt = null;
+    if (job.priority > 0) {
+      job.status = "prioritized";
+      insertSorted(queue.prioritized, job, (other) => other.priority);
+    } else {
+      job.status = "waiting";
+      queue.waiting.add(job);
+    }
+    this.emit(queue, job, event);
+    this.scheduleDispatch(queue);
+  }
+
+  private delay(queue: MemoryQueue, job: MemoryJob, dueAt: number): void {
+    job.seq = queue.lastSeq += 1;
+    job.status = "delayed";
+    job.dueAt = dueAt;
+    insertSorted(queue.delayed, job, (other) => other.dueAt ?? 0);
+    this.emit(queue, job, "delayed");
+    this.armDelayTimer(queue);
+  }
+
+  /** One timer per queue, for the first due job. */
+  private armDelayTimer(queue: MemoryQueue): void {
+    clearTimeout(queue.delayTimer);
+    queue.delayTimer = undefined;
+    const next = queue.delayed[0];
+    if (next === undefined || this.closing !== undefined) return;
+    queue.delayTimer = setTimeout(() => this.promoteDue(queue), Math.max(0, (next.dueAt ?? 0) - Date.now()));
+    queue.delayTimer.unref();
+  }
+
+  private promoteDue(queue: MemoryQueue): void {
+    // Timers may fire a millisecond early by the wall clock: compare with it, not with the timer.
+    const now = Date.now();
+    for (let job = queue.delayed[0]; job !== undefined && (job.dueAt ?? 0) <= now; job = queue.delayed[0]) {
+      queue.delayed.shift();
+      this.makeReady(queue, job, "waiting");
+    }
+    this.armDelayTimer(queue);
+  }
+
+  /** Takes a job that is not active out of whichever list holds it. */
+  private detach(queue: MemoryQueue, job: MemoryJob): void {
+    queue.waiting.delete(job);
+    removeFrom(queue.prioritized, job);
+    removeFrom(queue.completed, job);
+    removeFrom(queue.failed, job);
+    if (queue.delayed[0] === job) {
+      queue.delayed.shift();
+      this.armDelayTimer(queue);
+    } else {
+      removeFrom(queue.delayed, job);
+    }
+  }
+
+  private scheduleDispatch(queue: MemoryQueue): void {
+    if (queue.dispatchScheduled) return;
+    queue.dispatchScheduled = true;
+    setImmediate(() => {
+      queue.dispatchScheduled = false;
+      this.dispatch(queue);
+    });
+  }
+
+  /** Starts jobs while the queue's worker has free slots: unprioritized first, as BullMQ does. */
+  private dispatch(queue: MemoryQueue): void {
+    const handlers = queue.handlers;
+    if (handlers === undefined || queue.paused || this.closing !== undefined) return;
+    while (queue.running < handlers.concurrency) {
+      const first = queue.waiting.values().next();
+      const job = first.done === true ? queue.prioritized.shift() : first.value;
+      if (job === undefined) return;
+      queue.waiting.delete(job);
+      queue.running += 1;
+      const run = this.run(queue, handlers, job).finally(() => this.running.delete(run));
+      this.running.add(run);
+    }
+  }
+
+  private async run(queue: MemoryQueue, handlers: TaskHandlers, job: MemoryJob): Promise<void> {
+    job.status = "active";
+    job.processedAt = Date.now();
+    queue.active.add(job);
+    this.emit(queue, job, "active");
+    const attemptsMade = job.attemptsMade;
+    let outcome: { ok: true; result: unknown } | { ok: false; error: unknown };
+    try {
+      const result = await handlers.run(
+        { id: job.id, name: job.name, data: structuredClone(job.data), attemptsMade },
+        async (progress) => {
+          if (job.status !== "active" || job.attemptsMade !== attemptsMade) return;
+          job.progress = progress;
+          this.emit(queue, job, "progress");
+        },
+      );
+      outcome = { ok: true, result: asJson(result) };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    queue.running -= 1;
+    if (this.closed) return;
+    queue.active.delete(job);
+    job.attemptsMade += 1;
+    if (outcome.ok) this.finish(queue, job, "completed", outcome.result);
+    else this.fail(queue, job, outcome.error);
+    this.scheduleDispatch(queue);
+  }
+
+  private fail(queue: MemoryQueue, job: MemoryJob, error: unknown): void {
+    job.failedReason = error instanceof Error ? error.message : String(error);
+    this.logger.warn(
+      { err: error, queue: queue.name, jobId: job.id, task: job.name, attempt: job.attemptsMade },
+      "job attempt failed",
+    );
+    if (!shouldRetry(error, job.attemptsMade, job.maxAttempts)) {
+      this.finish(queue, job, "failed", null);
+      return;
+    }
+    const wait = backoffDelay(job.backoff, job.attemptsMade);
+    if (wait > 0) this.delay(queue, job, Date.now() + wait);
+    else this.makeReady(queue, job, "waiting");
+  }
+
+  private finish(queue: MemoryQueue, job: MemoryJob, status: "completed" | "failed", result: unknown): void {
+    job.status = status;
+    job.result = result;
+    job.finishedAt = Date.now();
+    const finished = queue[status];
+    finished.push(job);
+    // Keep the newest, as BullMQ's removeOnComplete/removeOnFail { count } do.
+    for (const old of finished.splice(0, finished.length - KEEP_FINISHED[status])) queue.jobs.delete(old.id);
+    this.emit(queue, job, status);
+  }
+
+  private async shutdown(): Promise<void> {
+    for (const queue of this.queues.values()) clearTimeout(queue.delayTimer);
+    const finished = await settlesWithin(Promise.allSettled(this.running), this.shutdownTimeoutMs);
+    if (!finished) {
+      this.logger.warn({ shutdownTimeoutMs: this.shutdownTimeoutMs }, "active jobs did not finish in time; abandoned");
+    }
+    this.closed = true;
+    this.listeners.clear();
+  }
+}
