@@ -10,10 +10,13 @@ import { startStack, type Stack } from "../src/cli/stack.js";
 import { loadConfig, SUBGRAPH_NAMES, type AppConfig, type SubgraphName } from "../src/config/index.js";
 import type { Database } from "../src/db/orm.js";
 import { createLogger } from "../src/observability/logger.js";
-import { createTestDatabase } from "./services.js";
+import { createTestDatabase, deleteRedisPrefix, REDIS_TEST_URL } from "./services.js";
 
 /** The database a test stack runs on. */
 export type TestDatabase = "sqlite" | "postgres";
+
+/** Which backends a test stack runs on: embedded (SQLite, in-process queue and bus) or the production set. */
+export type TestBackends = "embedded" | "postgres+redis";
 
 /** What a GraphQL response holds. */
 export interface GraphQLResponse<TData> {
@@ -44,10 +47,17 @@ export interface TestStack {
 
 /** Starts all five subgraphs and the gateway on port 0, on SQLite in a temp dir or a fresh PostgreSQL database. */
 export async function startTestStack(
-  options: { database?: TestDatabase; env?: NodeJS.ProcessEnv; logLines?: Record<string, unknown>[] } = {},
+  options: {
+    database?: TestDatabase;
+    /** Redis for the queue (BullMQ) and the bus, under a prefix of this stack's own. @default false */
+    redis?: boolean;
+    env?: NodeJS.ProcessEnv;
+    logLines?: Record<string, unknown>[];
+  } = {},
 ): Promise<TestStack> {
   const dataDir = mkdtempSync(join(tmpdir(), "tradebot-test-"));
   const postgres = options.database === "postgres" ? await createTestDatabase() : undefined;
+  const redisPrefix = options.redis ? `tradebot-test-${randomBytes(6).toString("hex")}` : undefined;
   const ports = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_SUBGRAPH_PORT`, "0"]));
   const config = loadConfig({
     env: {
@@ -61,6 +71,7 @@ export async function startTestStack(
       AUTH_INTERNAL_SECRET: randomBytes(32).toString("hex"),
       WEBHOOK_SECRET_KEY: randomBytes(32).toString("hex"),
       ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+      ...(redisPrefix ? { REDIS_URL: REDIS_TEST_URL, QUEUE_PREFIX: redisPrefix } : {}),
       ...options.env,
     },
   });
@@ -103,7 +114,13 @@ export async function startTestStack(
     async close() {
       await stack.close();
       await postgres?.drop();
+      if (redisPrefix) await deleteRedisPrefix(redisPrefix);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Options of {@link startTestStack} for each set of backends. */
+export function backendOptions(backends: TestBackends): { database: TestDatabase; redis: boolean } {
+  return backends === "embedded" ? { database: "sqlite", redis: false } : { database: "postgres", redis: true };
 }

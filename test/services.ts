@@ -76,3 +76,18 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
     },
   };
 }
+
+/** Deletes every Redis key under `prefix` (a test's queues and bus channel). */
+export async function deleteRedisPrefix(prefix: string): Promise<void> {
+  const client = new Redis(REDIS_TEST_URL);
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await client.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
+      cursor = next;
+      if (keys.length > 0) await client.del(...keys);
+    } while (cursor !== "0");
+  } finally {
+    client.disconnect();
+  }
+}

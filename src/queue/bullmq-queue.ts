@@ -149,10 +149,12 @@ export class BullmqTaskQueue implements TaskQueue {
 
   async getJob(queue: string, id: string): Promise<JobInfo | null> {
     const bullQueue = this.queue(checkQueue(queue));
+    // State first, data second: a job that completes in between then reads as completed with its
+    // result (BullMQ writes both in one step), never as completed without one.
+    const status = toStatus(await bullQueue.getJobState(id));
     const job = await bullQueue.getJob(id);
-    if (job === undefined) return null;
-    const status = toStatus(await job.getState());
-    return status === null ? null : this.toInfo(bullQueue, job, status);
+    if (job === undefined || status === null) return null;
+    return this.toInfo(bullQueue, job, status);
   }
 
   async getJobs(queue: string, status: JobStatus, limit = DEFAULT_JOBS_LIMIT): Promise<JobInfo[]> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTestStack, type TestStack } from "../harness.js";
+import { backendOptions, startTestStack, type TestBackends, type TestStack } from "../harness.js";
+import { postgresAvailable, redisAvailable } from "../services.js";
 import { subscribeSse, subscribeWs, type TestSubscription } from "../subscriptions.js";
 import {
   CreateBot,
@@ -14,7 +15,12 @@ import {
   StartBot,
 } from "./documents.js";
 
-describe("live updates through the gateway", () => {
+const backends: TestBackends[] = [
+  "embedded",
+  ...((await postgresAvailable()) && (await redisAvailable()) ? (["postgres+redis"] as const) : []),
+];
+
+describe.each(backends)("live updates through the gateway (%s)", (backend) => {
   let t: TestStack;
   let alice: string;
   let bob: string;
@@ -23,7 +29,7 @@ describe("live updates through the gateway", () => {
   const open: TestSubscription<unknown>[] = [];
 
   beforeAll(async () => {
-    t = await startTestStack({ logLines });
+    t = await startTestStack({ ...backendOptions(backend), logLines });
     alice = await t.token("alice");
     bob = await t.token("bob");
     admin = await t.token("root", ["admin"]);
