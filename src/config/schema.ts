@@ -61,6 +61,15 @@ function secret() {
   return z.string({ error: message }).min(32, { error: message }).optional();
 }
 
+/** A decimal written as a string (so it stays exact), at most `max` when given. */
+function decimalString(message: string, max?: number) {
+  return z
+    .string({ error: message })
+    .regex(/^(0|[1-9]\d*)(\.\d+)?$/, { error: message })
+    .refine((value) => Number(value) > 0 || (max !== undefined && Number(value) === 0), { error: message })
+    .refine((value) => max === undefined || Number(value) <= max, { error: message });
+}
+
 function bool() {
   return z.boolean({ error: "expected a boolean (true/false)" });
 }
@@ -185,6 +194,18 @@ const shape = z.strictObject(
       )
       .prefault({}),
     webhooks: z.strictObject({ secretKey: secret() }, { error: OBJECT_MESSAGE }).prefault({}),
+    trading: z
+      .strictObject(
+        {
+          feeRate: decimalString('expected a decimal between 0 and 1, e.g. "0.001"', 1).default("0.001"),
+          maxOrderQuantity: decimalString('expected a positive decimal, e.g. "1000000"').default("1000000"),
+          simulatedMarket: bool().optional(),
+          simulatedMarketIntervalMs: integer(100, undefined, "expected an integer of at least 100").default(1000),
+          simulatedMarketSeed: integer(0, undefined, "expected a non-negative integer").default(42),
+        },
+        { error: OBJECT_MESSAGE },
+      )
+      .prefault({}),
     flags: z
       .strictObject(
         {
@@ -231,7 +252,9 @@ export const configSchema = shape
   )
   .transform((config) => {
     const backend: QueueBackend = config.queue.backend ?? (config.redis.url === undefined ? "memory" : "bullmq");
-    return { ...config, queue: { ...config.queue, backend } };
+    // The simulated market moves prices for demos: on unless told otherwise, but never by itself in tests.
+    const simulatedMarket = config.trading.simulatedMarket ?? config.nodeEnv !== "test";
+    return { ...config, queue: { ...config.queue, backend }, trading: { ...config.trading, simulatedMarket } };
   });
 
 type DeepReadonly<T> = T extends readonly (infer U)[]

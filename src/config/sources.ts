@@ -78,6 +78,11 @@ export const ENV_MAPPINGS: readonly EnvMapping[] = [
     key: "flags.bootstrap.ml_predictions",
     kind: "boolean",
   },
+  { env: "TRADING_FEE_RATE", key: "trading.feeRate", kind: "string" },
+  { env: "MAX_ORDER_QUANTITY", key: "trading.maxOrderQuantity", kind: "string" },
+  { env: "SIMULATED_MARKET", key: "trading.simulatedMarket", kind: "boolean" },
+  { env: "SIMULATED_MARKET_INTERVAL_MS", key: "trading.simulatedMarketIntervalMs", kind: "number" },
+  { env: "SIMULATED_MARKET_SEED", key: "trading.simulatedMarketSeed", kind: "number" },
   {
     env: "ENABLE_ARBITRAGE",
     key: "flags.bootstrap.arbitrage",

@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
 import { Type, type Platform } from "@mikro-orm/core";
+import { isSqlite } from "./platform.js";
 
 /**
  * Money and quantities as exact decimals: `numeric` on PostgreSQL, `text` on SQLite (whose NUMERIC
@@ -21,6 +22,6 @@ export class DecimalType extends Type<Decimal | null | undefined, string | null 
   }
 
   override getColumnType(_prop: unknown, platform: Platform): string {
-    return platform.getConfig().get("driver")?.name === "PostgreSqlDriver" ? "numeric" : "text";
+    return isSqlite(platform) ? "text" : "numeric";
   }
 }

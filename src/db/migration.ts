@@ -1,5 +1,6 @@
 import { Migration } from "@mikro-orm/migrations";
 import type { Knex } from "@mikro-orm/knex";
+import { isSqlite } from "./platform.js";
 
 /**
  * A migration written once for both dialects with knex's schema builder, which emits SQLite or
@@ -13,10 +14,6 @@ export abstract class SchemaMigration extends Migration {
 
   /** An exact decimal column: `numeric` on PostgreSQL, `text` on SQLite (see DecimalType). */
   protected decimal(table: Knex.CreateTableBuilder, column: string): Knex.ColumnBuilder {
-    return table.specificType(column, this.isPostgres() ? "numeric" : "text");
-  }
-
-  private isPostgres(): boolean {
-    return this.config.get("driver")?.name === "PostgreSqlDriver";
+    return table.specificType(column, isSqlite(this.driver.getPlatform()) ? "text" : "numeric");
   }
 }

@@ -21,6 +21,14 @@ export interface OpenDatabaseOptions {
   entities: (EntityClass<object> | EntitySchema)[];
   /** Committed migrations, applied in order at start. */
   migrations: MigrationObject[];
+  /** Apply pending migrations; false for a reader of another subgraph's tables. @default true */
+  migrate?: boolean;
+  /**
+   * MikroORM's context name. Each database needs its own: MikroORM finds an active transaction's
+   * entity manager by this name, and with a shared one a job started inside one subgraph's
+   * transaction would query another subgraph's database. @default name
+   */
+  contextName?: string;
   config: AppConfig;
   logger: Logger;
 }
@@ -45,6 +53,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     },
     discovery: { warnWhenNoEntities: false },
     allowGlobalContext: false,
+    contextName: options.contextName ?? name,
     forceUtcTimezone: true,
     logger: (message: string) => options.logger.debug({ subgraph: name }, message),
   };
@@ -65,7 +74,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       pool: { min: 0, max: config.database.poolSize + config.database.maxOverflow },
     });
   }
-  await orm.getMigrator().up();
+  if (options.migrate ?? true) await orm.getMigrator().up();
   return orm;
 }
 

@@ -1,5 +1,6 @@
 import { LockMode, QueryOrder, type EventArgs, type EventSubscriber, type TransactionEventArgs } from "@mikro-orm/core";
-import { BaseSqlitePlatform, type Knex } from "@mikro-orm/knex";
+import type { Knex } from "@mikro-orm/knex";
+import { isSqlite } from "../db/platform.js";
 import type { Database } from "../db/orm.js";
 import type { Logger } from "../observability/logger.js";
 import { eventOf, type OutboxEntity, type OutboxRecord } from "./outbox.js";
@@ -78,8 +79,7 @@ class Relay implements OutboxRelay {
     this.batchSize = batchSize;
     // SQLite has no row locks (and one writer at a time); on PostgreSQL, relays in other processes
     // skip the rows this one has claimed instead of waiting for them or publishing them too.
-    this.lockMode =
-      this.orm.em.getPlatform() instanceof BaseSqlitePlatform ? LockMode.NONE : LockMode.PESSIMISTIC_PARTIAL_WRITE;
+    this.lockMode = isSqlite(this.orm.em.getPlatform()) ? LockMode.NONE : LockMode.PESSIMISTIC_PARTIAL_WRITE;
   }
 
   start(): void {

@@ -19,7 +19,8 @@ export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
   name: "Decimal",
   description: 'An exact decimal number as a string, e.g. "0.3". Never a float.',
   serialize(value) {
-    if (value instanceof Decimal) return value.toFixed();
+    // isDecimal also recognises instances of Decimal clones (e.g. a higher-precision one for money).
+    if (Decimal.isDecimal(value)) return value.toFixed();
     return parseDecimal(value).toFixed();
   },
   parseValue: parseDecimal,

@@ -11,7 +11,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { InvalidTokenError, verifyInternalToken, type InternalIdentity } from "../auth/tokens.js";
 import { openDatabase, pingDatabase, type Database } from "../db/orm.js";
 import { createOutboxRelay, type OutboxRelay } from "../events/relay.js";
-import type { DomainEvent } from "../events/types.js";
+import { enqueueConsumers } from "../events/consumers.js";
 import { healthReport, httpStatusOf, HEALTH_CONTENT_TYPE, timedCheck, toHealthJson } from "../health/report.js";
 import { createRequestContext, type RequestContext } from "./context.js";
 import { maskUnexpected, unauthenticated } from "./errors.js";
@@ -65,7 +65,7 @@ function requestLogPlugin(): ApolloServerPlugin<RequestContext> {
 /** Opens the database (applying migrations), builds the schema and the HTTP server of one subgraph. */
 export async function createSubgraphServer<Loaders>(
   definition: SubgraphDefinition<Loaders>,
-  services: Omit<SubgraphServices, "orm">,
+  services: Omit<SubgraphServices, "orm" | "dependencies">,
 ): Promise<SubgraphServer> {
   const logger = services.logger.child({ subgraph: definition.name });
   const orm = await openDatabase({
@@ -75,7 +75,9 @@ export async function createSubgraphServer<Loaders>(
     config: services.config,
     logger,
   });
-  const schema = await buildSubgraphSchema(definition, { ...services, logger, orm });
+  const opened = await definition.openDependencies?.({ ...services, logger, orm });
+  const subgraphServices: SubgraphServices = { ...services, logger, orm, dependencies: opened?.value };
+  const schema = await buildSubgraphSchema(definition, subgraphServices);
   const live = {
     events: (listener: Parameters<typeof services.bus.subscribe>[0]) => services.bus.subscribe(listener),
     jobs: (listener: Parameters<typeof services.queue.onJobEvent>[0]) => services.queue.onJobEvent(listener),
@@ -186,7 +188,7 @@ export async function createSubgraphServer<Loaders>(
     },
     wsServer,
   );
-  definition.startWorkers?.({ ...services, logger, orm });
+  definition.startWorkers?.(subgraphServices);
   const relay: OutboxRelay | undefined =
     definition.outbox && services.config.events.relayEnabled
       ? createOutboxRelay({
@@ -195,23 +197,11 @@ export async function createSubgraphServer<Loaders>(
           logger,
           intervalMs: services.config.events.relayIntervalMs,
           batchSize: services.config.events.relayBatchSize,
-          sinks: [
-            (event) => services.bus.publish(event),
-            async (event: DomainEvent) => {
-              await services.queue.enqueue(
-                "webhooks.fanout",
-                { event: { ...event, data: { ...event.data } } },
-                {
-                  jobId: `fanout-${event.id}`,
-                  attempts: 5,
-                  backoff: { type: "exponential", delayMs: 1000, jitter: 0.2 },
-                },
-              );
-            },
-          ],
+          sinks: [(event) => services.bus.publish(event), (event) => enqueueConsumers(services.queue, event)],
         })
       : undefined;
   relay?.start();
+  await definition.onStart?.(subgraphServices);
   let closed: Promise<void> | undefined;
 
   return {
@@ -236,6 +226,7 @@ export async function createSubgraphServer<Loaders>(
         await wsHandle.dispose();
         // Apollo's drain plugin closes the HTTP server (and with it the WebSocket server).
         await apollo.stop();
+        await opened?.close();
         await orm.close(true);
       })());
     },

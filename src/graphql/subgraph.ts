@@ -24,6 +24,14 @@ export interface SubgraphServices {
   bus: EventBus;
   /** The task queue (BullMQ or in-process). */
   queue: TaskQueue;
+  /** What the subgraph's `openDependencies` opened (its own typed accessor reads it), else undefined. */
+  dependencies: unknown;
+}
+
+/** Something a subgraph opens for itself at start and closes at stop. */
+export interface SubgraphDependencies {
+  value: unknown;
+  close(): Promise<void>;
 }
 
 /** Everything the server factory needs to know about one subgraph. */
@@ -42,8 +50,12 @@ export interface SubgraphDefinition<Loaders = unknown> {
   referenceResolvers?: ReferenceResolvers;
   /** Fresh DataLoaders for one request. */
   createLoaders: (em: EntityManager) => Loaders;
+  /** Opens what the subgraph needs beyond its database, e.g. another domain's public reader. */
+  openDependencies?: (services: Omit<SubgraphServices, "dependencies">) => Promise<SubgraphDependencies>;
   /** Registers this subgraph's queue workers once its server exists. */
   startWorkers?: (services: SubgraphServices) => void;
+  /** Runs once after start, e.g. to reconcile schedules with the database. */
+  onStart?: (services: SubgraphServices) => Promise<void>;
 }
 
 /** Resolver classes take the services in their constructor; one instance per class. */

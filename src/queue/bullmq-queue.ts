@@ -7,6 +7,7 @@ import {
   checkEnqueue,
   checkLimit,
   checkQueue,
+  checkSchedule,
   DEFAULT_JOBS_LIMIT,
   initialStatus,
   jobNotFound,
@@ -25,6 +26,8 @@ import type {
   JobStatus,
   PayloadOf,
   QueueStats,
+  ScheduleOptions,
+  SchedulerInfo,
   TaskName,
   TaskQueue,
 } from "./types.js";
@@ -47,6 +50,23 @@ export interface BullmqTaskQueueOptions {
   /** Where connection problems and failed attempts are logged. */
   logger: Logger;
 }
+
+/**
+ * Moves the waiting job of a paused queue's scheduler (KEYS: meta, repeat, wait, paused; ARGV: scheduler
+ * id) to the legacy "paused" list. BullMQ 6.7.0 keeps a paused queue's jobs in "wait", but its
+ * addJobScheduler script looks for them in "paused": without this, replacing the scheduler of a paused
+ * queue leaves its waiting run, old payload and all, and adds another one interval later. BullMQ's own
+ * resume() drains that list into "wait", so a job left there meanwhile is not lost.
+ */
+const PARK_WAITING_RUN = `
+if redis.call("HEXISTS", KEYS[1], "paused") == 0 then return 0 end
+local runAt = redis.call("ZSCORE", KEYS[2], ARGV[1])
+if not runAt then return 0 end
+local jobId = "repeat:" .. ARGV[1] .. ":" .. runAt
+if redis.call("LREM", KEYS[3], 1, jobId) == 0 then return 0 end
+redis.call("RPUSH", KEYS[4], jobId)
+return 1
+`;
 
 /** BullMQ's job states as ours; "unknown" (the job is gone) as null. */
 function toStatus(state: JobState | "unknown"): JobStatus | null {
@@ -186,6 +206,47 @@ export class BullmqTaskQueue implements TaskQueue {
     // 0: the job is locked, i.e. a worker is running it.
     if ((await bullQueue.remove(id)) === 0) throw activeNotRemovable(queue, id);
     return true;
+  }
+
+  async schedule<T extends TaskName>(
+    task: T,
+    schedulerId: string,
+    everyMs: number,
+    payload: PayloadOf<T>,
+    options?: ScheduleOptions,
+  ): Promise<void> {
+    this.assertOpen();
+    const checked = checkSchedule(task, schedulerId, everyMs, payload, options);
+    await this.listening;
+    const queue = this.queue(checked.queue);
+    const keys = ["meta", "repeat", "wait", "paused"].map((key) => queue.toKey(key));
+    await this.redis.eval(PARK_WAITING_RUN, keys.length, ...keys, checked.schedulerId);
+    // A Job Scheduler (stored in Redis): its first job now, each next one added when a worker takes the
+    // previous one. The template's options are what every job of the scheduler gets.
+    await queue.upsertJobScheduler(
+      checked.schedulerId,
+      { every: checked.everyMs },
+      { name: task, data: checked.payload, opts: toBullmqOptions(checked.options) },
+    );
+  }
+
+  async unschedule(queue: string, schedulerId: string): Promise<boolean> {
+    const bullQueue = this.queue(checkQueue(queue));
+    await this.listening;
+    // Also removes the scheduler's next job if it is delayed (the others run as usual).
+    return bullQueue.removeJobScheduler(schedulerId);
+  }
+
+  async getSchedulers(queue: string): Promise<SchedulerInfo[]> {
+    const bullQueue = this.queue(checkQueue(queue));
+    const schedulers = await bullQueue.getJobSchedulers(0, -1, true);
+    return schedulers.map((scheduler) => ({
+      id: scheduler.key,
+      queue,
+      task: scheduler.name,
+      everyMs: scheduler.every ?? 0,
+      nextRunAt: scheduler.next === undefined ? null : new Date(scheduler.next),
+    }));
   }
 
   async pause(queue: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { UnrecoverableError } from "bullmq";
-import { InvalidJobError, parsePayload } from "./job-rules.js";
+import { InvalidJobError, parsePayload, parseSchedulerJobId } from "./job-rules.js";
 import type { JobContext, JobHandler, PayloadOf, TaskName } from "./types.js";
 
 /** Runs at most `limit` calls at a time; the others wait their turn in order. */
@@ -85,6 +85,12 @@ export class TaskHandlers {
       attempt: job.attemptsMade + 1,
       updateProgress,
     };
+    // A scheduler's job carries its scheduler and run time in its id, the same on every attempt.
+    const run = parseSchedulerJobId(job.id);
+    if (run !== null) {
+      context.schedulerId = run.schedulerId;
+      context.scheduledAt = new Date(run.runAt);
+    }
     return entry.gate.run(() => entry.handler(context));
   }
 }

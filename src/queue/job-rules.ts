@@ -1,7 +1,15 @@
 import { UnrecoverableError } from "bullmq";
 import { z } from "zod";
 import { QUEUE_NAMES, TASKS } from "./tasks.js";
-import type { BackoffOptions, EnqueueOptions, JobInfo, JobStatus, QueueName, TaskName } from "./types.js";
+import type {
+  BackoffOptions,
+  EnqueueOptions,
+  JobInfo,
+  JobStatus,
+  QueueName,
+  ScheduleOptions,
+  TaskName,
+} from "./types.js";
 
 /** The lowest priority BullMQ accepts; 1 is the highest. */
 const LOWEST_PRIORITY = 2_097_151;
@@ -32,7 +40,36 @@ export interface CheckedJob {
   options: EnqueueOptions;
 }
 
+/** The shortest interval of a job scheduler: shorter ones would be a busy loop, not a schedule. */
+export const MIN_EVERY_MS = 1000;
+
+/** A scheduler made when fewer than this many of the next slots are taken gives up (BullMQ's bound). */
+const MAX_SLOT_SCANS = 32;
+
 const nonNegativeInteger = "expected a non-negative integer";
+
+const attemptsSchema = z
+  .int({ error: "expected a positive integer" })
+  .min(1, { error: "expected a positive integer" })
+  .optional();
+
+const backoffSchema = z
+  .strictObject({
+    type: z.enum(["fixed", "exponential"]),
+    delayMs: z.int({ error: nonNegativeInteger }).min(0, { error: nonNegativeInteger }),
+    jitter: z
+      .number({ error: "expected a number from 0 to 1" })
+      .min(0, { error: "expected a number from 0 to 1" })
+      .max(1, { error: "expected a number from 0 to 1" })
+      .optional(),
+  })
+  .optional();
+
+/** A job id or scheduler id: BullMQ's own rules (":" separates its key parts). */
+const idSchema = z
+  .string({ error: "expected a non-empty string" })
+  .min(1, { error: "expected a non-empty string" })
+  .refine((id) => !id.includes(":"), { error: 'must not contain ":"' });
 
 const enqueueOptionsSchema = z.strictObject({
   priority: z
@@ -41,26 +78,22 @@ const enqueueOptionsSchema = z.strictObject({
     .max(LOWEST_PRIORITY, { error: `expected an integer from 1 to ${LOWEST_PRIORITY}` })
     .optional(),
   delayMs: z.int({ error: nonNegativeInteger }).min(0, { error: nonNegativeInteger }).optional(),
-  attempts: z.int({ error: "expected a positive integer" }).min(1, { error: "expected a positive integer" }).optional(),
-  backoff: z
-    .strictObject({
-      type: z.enum(["fixed", "exponential"]),
-      delayMs: z.int({ error: nonNegativeInteger }).min(0, { error: nonNegativeInteger }),
-      jitter: z
-        .number({ error: "expected a number from 0 to 1" })
-        .min(0, { error: "expected a number from 0 to 1" })
-        .max(1, { error: "expected a number from 0 to 1" })
-        .optional(),
-    })
-    .optional(),
-  jobId: z
-    .string({ error: "expected a non-empty string" })
-    .min(1, { error: "expected a non-empty string" })
-    // BullMQ's own rules: integers are its generated ids, ":" separates its key parts.
+  attempts: attemptsSchema,
+  backoff: backoffSchema,
+  // Integers are BullMQ's generated ids.
+  jobId: idSchema
     .refine((id) => `${Number.parseInt(id, 10)}` !== id, { error: "must not be an integer (those are generated ids)" })
-    .refine((id) => !id.includes(":"), { error: 'must not contain ":"' })
     .optional(),
 });
+
+const scheduleSchema = z.strictObject({
+  schedulerId: idSchema,
+  everyMs: z
+    .int({ error: `expected an integer of milliseconds, at least ${MIN_EVERY_MS}` })
+    .min(MIN_EVERY_MS, { error: `expected an integer of milliseconds, at least ${MIN_EVERY_MS}` }),
+});
+
+const scheduleOptionsSchema = z.strictObject({ attempts: attemptsSchema, backoff: backoffSchema });
 
 /** zod's complaint about `what` as an error: `what: path: message; …`, zod's "Invalid input: " dropped. */
 function invalid(what: string, issues: readonly z.core.$ZodIssue[]): InvalidJobError {
@@ -105,6 +138,84 @@ export function checkEnqueue(task: string, payload: unknown, options: EnqueueOpt
   const parsedOptions = enqueueOptionsSchema.safeParse(options);
   if (!parsedOptions.success) throw invalid(`${task} options`, parsedOptions.error.issues);
   return { queue, payload: parsedPayload, options: parsedOptions.data };
+}
+
+/** A scheduler, its task's payload parsed and its options checked: what both backends store. */
+export interface CheckedSchedule {
+  queue: QueueName;
+  schedulerId: string;
+  everyMs: number;
+  payload: unknown;
+  options: ScheduleOptions;
+}
+
+/** Checks all of a schedule request before anything changes. */
+export function checkSchedule(
+  task: string,
+  schedulerId: string,
+  everyMs: number,
+  payload: unknown,
+  options: ScheduleOptions = {},
+): CheckedSchedule {
+  const queue = queueOfTask(task);
+  const parsedSchedule = scheduleSchema.safeParse({ schedulerId, everyMs });
+  if (!parsedSchedule.success) throw invalid(`${task} schedule`, parsedSchedule.error.issues);
+  const parsedPayload = parsePayload(task as TaskName, payload);
+  const parsedOptions = scheduleOptionsSchema.safeParse(options);
+  if (!parsedOptions.success) throw invalid(`${task} options`, parsedOptions.error.issues);
+  return { queue, ...parsedSchedule.data, payload: parsedPayload, options: parsedOptions.data };
+}
+
+/** The id of a scheduler's job for the run at `runAt` (epoch ms), as BullMQ names it. */
+export function schedulerJobId(schedulerId: string, runAt: number): string {
+  return `repeat:${schedulerId}:${runAt}`;
+}
+
+/** The scheduler and run time of a job a scheduler made; null for any other job (their ids have no ":"). */
+export function parseSchedulerJobId(id: string): { schedulerId: string; runAt: number } | null {
+  const match = /^repeat:([^:]+):(\d+)$/.exec(id);
+  if (match === null) return null;
+  return { schedulerId: match[1] as string, runAt: Number(match[2]) };
+}
+
+/**
+ * The next run time of an `everyMs` scheduler, and its phase (`offset`: run times are `offset` past
+ * multiples of everyMs), as BullMQ's Lua scripts compute them: now for a new one; else the previous run + everyMs, or, when that has passed, the first time after now that
+ * is `offset` past a multiple of everyMs (missed runs are skipped, the phase kept).
+ */
+export function nextRunTime(
+  previous: number | null,
+  everyMs: number,
+  now: number,
+  offset: number,
+): { runAt: number; offset: number } {
+  let runAt = previous === null ? now : previous + everyMs;
+  if (previous !== null && runAt < now) {
+    const aligned = Math.floor(now / everyMs) * everyMs + offset;
+    runAt = aligned <= now ? aligned + everyMs : aligned;
+  }
+  const phase = offset === 0 ? runAt - Math.floor(runAt / everyMs) * everyMs : offset;
+  return { runAt: Math.floor(runAt), offset: Math.floor(phase) };
+}
+
+/**
+ * The first free run time from `runAt` on, stepping by everyMs past runs whose jobs still exist (a
+ * former scheduler of the same id may have left finished ones); null when the next few are all taken.
+ */
+export function freeRunTime(runAt: number, everyMs: number, taken: (runAt: number) => boolean): number | null {
+  let candidate = runAt;
+  for (let scans = 0; taken(candidate); scans += 1) {
+    if (scans >= MAX_SLOT_SCANS) return null;
+    candidate += everyMs;
+  }
+  return candidate;
+}
+
+/** The error for a scheduler whose next run times are all taken by existing jobs. */
+export function slotsBusy(queue: string, schedulerId: string): InvalidJobError {
+  return new InvalidJobError(
+    `scheduler "${schedulerId}" of queue "${queue}": the jobs of its next ${MAX_SLOT_SCANS} runs exist already`,
+  );
 }
 
 /** Checks a `getJobs` limit. */

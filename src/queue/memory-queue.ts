@@ -8,12 +8,18 @@ import {
   checkEnqueue,
   checkLimit,
   checkQueue,
+  checkSchedule,
   DEFAULT_JOBS_LIMIT,
+  freeRunTime,
   jobNotFound,
   KEEP_FINISHED,
+  nextRunTime,
   notFailed,
+  parseSchedulerJobId,
   queueOfTask,
+  schedulerJobId,
   shouldRetry,
+  slotsBusy,
   toJobInfo,
   type JobRecord,
 } from "./job-rules.js";
@@ -27,6 +33,8 @@ import type {
   JobStatus,
   PayloadOf,
   QueueStats,
+  ScheduleOptions,
+  SchedulerInfo,
   TaskName,
   TaskQueue,
 } from "./types.js";
@@ -46,9 +54,26 @@ interface MemoryJob extends JobRecord {
   backoff: BackoffOptions | undefined;
 }
 
+/** A job scheduler, as BullMQ keeps one: its template and the run time of its next job. */
+interface MemoryScheduler {
+  id: string;
+  task: TaskName;
+  everyMs: number;
+  payload: unknown;
+  options: ScheduleOptions;
+  /** The run time of its newest job: the next run, unless that one has started already. */
+  nextRunAt: number;
+  /** Run times are this far past multiples of everyMs (the phase missed runs are skipped to). */
+  offset: number;
+}
+
+/** setTimeout's longest delay; a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 interface MemoryQueue {
   name: string;
   jobs: Map<string, MemoryJob>;
+  schedulers: Map<string, MemoryScheduler>;
   /** Unprioritized jobs, in arrival order. */
   waiting: Set<MemoryJob>;
   /** By priority, then arrival. */
@@ -189,6 +214,83 @@ export class MemoryTaskQueue implements TaskQueue {
     return true;
   }
 
+  /** BullMQ's addJobScheduler script, step by step. */
+  async schedule<T extends TaskName>(
+    task: T,
+    schedulerId: string,
+    everyMs: number,
+    payload: PayloadOf<T>,
+    options?: ScheduleOptions,
+  ): Promise<void> {
+    this.assertOpen();
+    const checked = checkSchedule(task, schedulerId, everyMs, payload, options);
+    const queue = this.queue(checked.queue);
+    const now = Date.now();
+    const previous = queue.schedulers.get(checked.schedulerId);
+    // A changed interval starts again from now.
+    const everyChanged = previous !== undefined && previous.everyMs !== checked.everyMs;
+    const computed = nextRunTime(everyChanged ? null : (previous?.nextRunAt ?? null), checked.everyMs, now, 0);
+    let runAt = computed.runAt;
+    let offset = previous?.offset ?? computed.offset;
+    // The previous template's next run, if not started yet, is replaced: same run time unless the interval changed.
+    const pending =
+      previous === undefined ? undefined : queue.jobs.get(schedulerJobId(previous.id, previous.nextRunAt));
+    if (
+      previous !== undefined &&
+      pending !== undefined &&
+      ["waiting", "prioritized", "delayed"].includes(pending.status)
+    ) {
+      this.detach(queue, pending);
+      queue.jobs.delete(pending.id);
+      if (!everyChanged) runAt = previous.nextRunAt;
+    } else {
+      offset = computed.offset;
+    }
+    const free = freeRunTime(runAt, checked.everyMs, (time) =>
+      queue.jobs.has(schedulerJobId(checked.schedulerId, time)),
+    );
+    if (free === null) throw slotsBusy(queue.name, checked.schedulerId);
+    const scheduler: MemoryScheduler = {
+      id: checked.schedulerId,
+      task,
+      everyMs: checked.everyMs,
+      payload: asJson(checked.payload),
+      options: checked.options,
+      nextRunAt: free,
+      offset,
+    };
+    queue.schedulers.set(scheduler.id, scheduler);
+    this.addScheduledJob(queue, scheduler, now);
+  }
+
+  /** BullMQ's removeJobScheduler script: the scheduler goes, and its next job if delayed. */
+  async unschedule(queue: string, schedulerId: string): Promise<boolean> {
+    const state = this.queue(checkQueue(queue));
+    const scheduler = state.schedulers.get(schedulerId);
+    if (scheduler === undefined) return false;
+    const next = state.jobs.get(schedulerJobId(scheduler.id, scheduler.nextRunAt));
+    if (next?.status === "delayed") {
+      this.detach(state, next);
+      state.jobs.delete(next.id);
+      this.emit(state, next, "removed");
+    }
+    state.schedulers.delete(schedulerId);
+    return true;
+  }
+
+  async getSchedulers(queue: string): Promise<SchedulerInfo[]> {
+    const state = this.queue(checkQueue(queue));
+    return [...state.schedulers.values()]
+      .sort((a, b) => a.nextRunAt - b.nextRunAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((scheduler) => ({
+        id: scheduler.id,
+        queue: state.name,
+        task: scheduler.task,
+        everyMs: scheduler.everyMs,
+        nextRunAt: new Date(scheduler.nextRunAt),
+      }));
+  }
+
   async pause(queue: string): Promise<void> {
     this.queue(checkQueue(queue)).paused = true;
   }
@@ -247,6 +349,7 @@ export class MemoryTaskQueue implements TaskQueue {
       queue = {
         name,
         jobs: new Map(),
+        schedulers: new Map(),
         waiting: new Set(),
         prioritized: [],
         delayed: [],
@@ -264,6 +367,50 @@ export class MemoryTaskQueue implements TaskQueue {
       this.queues.set(name, queue);
     }
     return queue;
+  }
+
+  /** Adds the job of the scheduler's next run: waiting when due, else delayed until its run time. */
+  private addScheduledJob(queue: MemoryQueue, scheduler: MemoryScheduler, now: number): void {
+    // BullMQ counts these in its job id sequence too.
+    queue.lastId += 1;
+    const job: MemoryJob = {
+      id: schedulerJobId(scheduler.id, scheduler.nextRunAt),
+      queue: queue.name,
+      name: scheduler.task,
+      data: structuredClone(scheduler.payload),
+      priority: 0,
+      attemptsMade: 0,
+      maxAttempts: scheduler.options.attempts ?? 1,
+      progress: 0,
+      failedReason: null,
+      result: null,
+      createdAt: now,
+      processedAt: null,
+      finishedAt: null,
+      dueAt: null,
+      status: "waiting",
+      seq: 0,
+      backoff: scheduler.options.backoff,
+    };
+    queue.jobs.set(job.id, job);
+    this.emit(queue, job, "added");
+    if (scheduler.nextRunAt > now) this.delay(queue, job, scheduler.nextRunAt);
+    else this.makeReady(queue, job, "waiting");
+  }
+
+  /**
+   * BullMQ's updateJobScheduler script, which its worker runs as it takes a job: when `job` is its
+   * scheduler's next run, the run after it is added. A later attempt of a run adds nothing.
+   */
+  private advanceScheduler(queue: MemoryQueue, job: MemoryJob): void {
+    const run = parseSchedulerJobId(job.id);
+    const scheduler = run === null ? undefined : queue.schedulers.get(run.schedulerId);
+    if (scheduler === undefined || job.id !== schedulerJobId(scheduler.id, scheduler.nextRunAt)) return;
+    const now = Date.now();
+    const { runAt } = nextRunTime(scheduler.nextRunAt, scheduler.everyMs, now, scheduler.offset);
+    if (queue.jobs.has(schedulerJobId(scheduler.id, runAt))) return;
+    scheduler.nextRunAt = runAt;
+    this.addScheduledJob(queue, scheduler, now);
   }
 
   private toInfo(job: MemoryJob): JobInfo {
@@ -316,7 +463,8 @@ export class MemoryTaskQueue implements TaskQueue {
     queue.delayTimer = undefined;
     const next = queue.delayed[0];
     if (next === undefined || this.closing !== undefined) return;
-    queue.delayTimer = setTimeout(() => this.promoteDue(queue), Math.max(0, (next.dueAt ?? 0) - Date.now()));
+    const wait = Math.min(MAX_TIMER_MS, Math.max(0, (next.dueAt ?? 0) - Date.now()));
+    queue.delayTimer = setTimeout(() => this.promoteDue(queue), wait);
     queue.delayTimer.unref();
   }
 
@@ -373,6 +521,7 @@ export class MemoryTaskQueue implements TaskQueue {
     job.processedAt = Date.now();
     queue.active.add(job);
     this.emit(queue, job, "active");
+    this.advanceScheduler(queue, job);
     const attemptsMade = job.attemptsMade;
     let outcome: { ok: true; result: unknown } | { ok: false; error: unknown };
     try {

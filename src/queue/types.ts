@@ -33,6 +33,23 @@ export interface EnqueueOptions {
   jobId?: string;
 }
 
+/** Options of {@link TaskQueue.schedule}: what each job of the scheduler gets, as with {@link EnqueueOptions}. */
+export interface ScheduleOptions {
+  /** Total attempts of each run, the first included. @default 1 */
+  attempts?: number;
+  backoff?: BackoffOptions;
+}
+
+/** A job scheduler (see {@link TaskQueue.schedule}) as operators see it. */
+export interface SchedulerInfo {
+  id: string;
+  queue: string;
+  task: string;
+  everyMs: number;
+  /** The run time of the scheduler's next run not yet started (its job waits or is delayed until then). */
+  nextRunAt: Date | null;
+}
+
 /** A job as operators see it. */
 export interface JobInfo {
   id: string;
@@ -71,6 +88,14 @@ export interface JobContext<T extends TaskName> {
   payload: PayloadOf<T>;
   /** 1 on the first attempt. */
   attempt: number;
+  /** The scheduler that made this job (see {@link TaskQueue.schedule}); undefined for an enqueued job. */
+  schedulerId?: string;
+  /**
+   * The run time of a scheduler's job: the same on every attempt of one run, different for every run of
+   * a scheduler (`<schedulerId>-<scheduledAt>` makes an idempotency key). The job starts no earlier;
+   * undefined for an enqueued job.
+   */
+  scheduledAt?: Date;
   updateProgress: (progress: number) => Promise<void>;
 }
 
@@ -101,6 +126,29 @@ export interface TaskQueue {
   pause(queue: string): Promise<void>;
   resume(queue: string): Promise<void>;
   stats(): Promise<QueueStats[]>;
+  /**
+   * Creates or replaces the scheduler `schedulerId` (one per id and queue): a job of `task` with `payload`
+   * every `everyMs` (an integer ≥ 1000), the first one now. Validates the task, payload and options like
+   * enqueue; refused, nothing changes. Replacing keeps the run times when `everyMs` is the same (a run not
+   * yet started gets the new payload) and starts again from now when it changes. Schedulers live as long
+   * as the queue's jobs: in Redis for BullMQ (they survive restarts), in the process in memory. A scheduler keeps one run ahead: the job of the next run is made when
+   * the previous run starts, so runs do not pile up while no worker takes them, and a late start skips
+   * the runs missed (the next one is the first due after now, at the original phase).
+   */
+  schedule<T extends TaskName>(
+    task: T,
+    schedulerId: string,
+    everyMs: number,
+    payload: PayloadOf<T>,
+    options?: ScheduleOptions,
+  ): Promise<void>;
+  /**
+   * Removes the scheduler and its next run if that is not due yet (delayed); jobs already due, active or
+   * finished run and stay as usual. False when there was none.
+   */
+  unschedule(queue: string, schedulerId: string): Promise<boolean>;
+  /** The schedulers of a queue, by next run time. */
+  getSchedulers(queue: string): Promise<SchedulerInfo[]>;
   /** Runs `handler` for jobs of `task`, `concurrency` at a time (per process). */
   process<T extends TaskName>(task: T, handler: JobHandler<T>, options?: { concurrency?: number }): void;
   /** Listens to job state changes of every queue; returns the unsubscribe function. */

@@ -1,4 +1,5 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
+import { loaderByKey } from "../../src/db/loaders.js";
 import type { EntityManager } from "../../src/db/orm.js";
 import { Bot } from "./bot.entity.js";
 
@@ -11,10 +12,9 @@ export interface BotLoaders {
 /** Fresh loaders for one request. */
 export function createBotLoaders(em: EntityManager): BotLoaders {
   return {
-    botById: new DataLoader(async (ids) => {
-      const bots = await em.find(Bot, { id: { $in: [...ids] } });
-      const byId = new Map(bots.map((bot) => [bot.id, bot]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    botById: loaderByKey(
+      (ids) => em.find(Bot, { id: { $in: ids } }),
+      (bot) => bot.id,
+    ),
   };
 }

@@ -1,22 +1,52 @@
 import type { RequestContext } from "../../src/graphql/context.js";
 import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
+import { Decimal } from "../../src/graphql/scalars.js";
 import { Bot } from "./bot.reference.js";
+import { openTradesDependencies } from "./dependencies.js";
+import { fillOrder } from "./fill.service.js";
 import { CreateTrade } from "./migrations/001-create-trade.js";
+import { CreateOrders } from "./migrations/002-create-orders.js";
+import { Order } from "./order.entity.js";
+import { OrderResolver } from "./order.resolver.js";
+import { OrderService } from "./order.service.js";
+import { tradesOutbox } from "./outbox.js";
+import { Position } from "./position.entity.js";
+import { Ticker } from "./ticker.entity.js";
+import { TickerResolver } from "./ticker.resolver.js";
 import { Trade } from "./trade.entity.js";
 import { createTradeLoaders, type TradeLoaders } from "./trade.loader.js";
-import { BotTradesResolver, TradeResolver } from "./trade.resolver.js";
+import { BotTradingResolver, PerformanceResolver, TradeResolver } from "./trade.resolver.js";
 import { TradeService } from "./trade.service.js";
 
-/** The trades subgraph: orders, trades and what they earned. */
+/** The trades subgraph: orders, the paper exchange, trades and what they earned. */
 export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
   name: "trades",
-  entities: [Trade],
-  migrations: [{ name: "001-create-trade", class: CreateTrade }],
-  resolvers: [TradeResolver, BotTradesResolver],
+  entities: [Trade, Order, Position, Ticker],
+  outbox: tradesOutbox,
+  migrations: [
+    { name: "001-create-trade", class: CreateTrade },
+    { name: "002-create-orders", class: CreateOrders },
+  ],
+  resolvers: [TradeResolver, BotTradingResolver, PerformanceResolver, OrderResolver, TickerResolver],
   referenceResolvers: {
     Bot: (reference: { id: string }) => Bot.reference(reference.id),
     Trade: async (reference: { id: string }, ctx: RequestContext<TradeLoaders>) =>
       TradeService.visible(ctx.viewer, await ctx.loaders.tradeById.load(reference.id)),
+    Order: async (reference: { id: string }, ctx: RequestContext<TradeLoaders>) =>
+      OrderService.visible(ctx.viewer, await ctx.loaders.orderById.load(reference.id)),
   },
   createLoaders: createTradeLoaders,
+  openDependencies: openTradesDependencies,
+  startWorkers({ queue, orm, config, logger }) {
+    const feeRate = new Decimal(config.trading.feeRate);
+    queue.process(
+      "orders.fill",
+      async (job) => {
+        const outcome = await fillOrder(orm.em.fork(), job.payload.orderId, feeRate);
+        logger.info({ orderId: job.payload.orderId, ...outcome }, "order fill");
+        return outcome;
+      },
+      { concurrency: 8 },
+    );
+  },
 };

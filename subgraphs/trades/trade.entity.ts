@@ -25,6 +25,10 @@ export class Trade {
   @Property({ type: "uuid" })
   botId: string;
 
+  /** The order this trade filled. */
+  @Property({ type: "uuid" })
+  orderId: string;
+
   /** Copied from the bot when the trade is made, so visibility needs no call to the bots subgraph. */
   @Property({ type: "string" })
   ownerId: string;

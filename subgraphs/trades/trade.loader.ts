@@ -1,20 +1,34 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
+import { loaderByKey } from "../../src/db/loaders.js";
 import type { EntityManager } from "../../src/db/orm.js";
+import { Order } from "./order.entity.js";
+import { Position } from "./position.entity.js";
 import { Trade } from "./trade.entity.js";
 
 /** The trades subgraph's per-request loaders. */
 export interface TradeLoaders {
   /** Trades by id, batched; null for an unknown id. */
   tradeById: DataLoader<string, Trade | null>;
+  /** Orders by id, batched; null for an unknown id. */
+  orderById: DataLoader<string, Order | null>;
+  /** Positions by bot id, batched; null for a bot that never traded. */
+  positionByBot: DataLoader<string, Position | null>;
 }
 
 /** Fresh loaders for one request. */
 export function createTradeLoaders(em: EntityManager): TradeLoaders {
   return {
-    tradeById: new DataLoader(async (ids) => {
-      const trades = await em.find(Trade, { id: { $in: [...ids] } });
-      const byId = new Map(trades.map((trade) => [trade.id, trade]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    tradeById: loaderByKey(
+      (ids) => em.find(Trade, { id: { $in: ids } }),
+      (trade) => trade.id,
+    ),
+    orderById: loaderByKey(
+      (ids) => em.find(Order, { id: { $in: ids } }),
+      (order) => order.id,
+    ),
+    positionByBot: loaderByKey(
+      (botIds) => em.find(Position, { botId: { $in: botIds } }),
+      (position) => position.botId,
+    ),
   };
 }

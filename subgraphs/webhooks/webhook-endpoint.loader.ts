@@ -1,4 +1,5 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
+import { loaderByKey } from "../../src/db/loaders.js";
 import type { EntityManager } from "../../src/db/orm.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
 
@@ -11,10 +12,9 @@ export interface WebhookLoaders {
 /** Fresh loaders for one request. */
 export function createWebhookLoaders(em: EntityManager): WebhookLoaders {
   return {
-    endpointById: new DataLoader(async (ids) => {
-      const endpoints = await em.find(WebhookEndpoint, { id: { $in: [...ids] } });
-      const byId = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    endpointById: loaderByKey(
+      (ids) => em.find(WebhookEndpoint, { id: { $in: ids } }),
+      (endpoint) => endpoint.id,
+    ),
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Decimal } from "decimal.js";
+import { v7 as uuidv7 } from "uuid";
 import { OrderSide, Trade } from "../../subgraphs/trades/trade.entity.js";
 import { startTestStack, type TestDatabase, type TestStack } from "../harness.js";
 import { postgresAvailable } from "../services.js";
@@ -58,6 +59,7 @@ describe.each(databases)("the federated stack on %s", (database) => {
     const trades = ["0.1", "0.2"].map((quantity, i) =>
       em.create(Trade, {
         botId: bot?.id ?? "",
+        orderId: uuidv7(),
         ownerId: "alice",
         symbol: "ETH/USDT",
         side: OrderSide.BUY,
@@ -105,6 +107,7 @@ describe.each(databases)("the federated stack on %s", (database) => {
     for (let i = 1; i <= 3; i++) {
       em.create(Trade, {
         botId,
+        orderId: uuidv7(),
         ownerId: "alice",
         symbol: "BTC/USDT",
         side: OrderSide.BUY,

@@ -362,3 +362,128 @@ export const OnJobUpdated = graphql(`
     }
   }
 `);
+
+export const SetTicker = graphql(`
+  mutation SetTicker($symbol: String!, $price: Decimal!) {
+    setTicker(symbol: $symbol, price: $price) {
+      ticker {
+        symbol
+        price
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const SubmitOrder = graphql(`
+  mutation SubmitOrder($input: SubmitOrderInput!) {
+    submitOrder(input: $input) {
+      order {
+        id
+        clientOrderId
+        side
+        type
+        quantity
+        limitPrice
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const CancelOrder = graphql(`
+  mutation CancelOrder($id: ID!) {
+    cancelOrder(id: $id) {
+      order {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const OrderById = graphql(`
+  query OrderById($id: ID!) {
+    order(id: $id) {
+      id
+      status
+      rejectReason
+      bot {
+        id
+        name
+      }
+      trade {
+        id
+        price
+        fee
+        realizedPnl
+        order {
+          id
+        }
+      }
+    }
+  }
+`);
+
+export const BotBook = graphql(`
+  query BotBook($id: ID!) {
+    bot(id: $id) {
+      id
+      position {
+        quantity
+        averageEntryPrice
+        costBasis
+      }
+      performance {
+        tradeCount
+        winningTrades
+        losingTrades
+        winRate
+        realizedPnl
+        fees
+        volume
+        daily(days: 3) {
+          date
+          realizedPnl
+          tradeCount
+        }
+      }
+      orders(first: 50) {
+        totalCount
+      }
+    }
+  }
+`);
+
+export const OnTradeExecuted = graphql(`
+  subscription OnTradeExecuted($botId: ID) {
+    tradeExecuted(botId: $botId) {
+      id
+      side
+      quantity
+      price
+      realizedPnl
+      bot {
+        id
+        name
+      }
+      order {
+        id
+        clientOrderId
+      }
+    }
+  }
+`);

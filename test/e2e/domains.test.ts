@@ -1,8 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { unseal } from "../../src/crypto/seal.js";
+import { WebhookDelivery } from "../../subgraphs/webhooks/webhook-delivery.entity.js";
 import { WebhookEndpoint } from "../../subgraphs/webhooks/webhook-endpoint.entity.js";
 import { startTestStack, type TestStack } from "../harness.js";
-import { CreateWebhookEndpoint, Flags, Health, UpsertFlag, WebhookEndpoints } from "./documents.js";
+import {
+  CreateBot,
+  CreateWebhookEndpoint,
+  Flags,
+  Health,
+  StartBot,
+  UpsertFlag,
+  WebhookEndpoints,
+} from "./documents.js";
 
 describe("webhooks, flags and admin subgraphs through the gateway", () => {
   let t: TestStack;
@@ -48,6 +57,49 @@ describe("webhooks, flags and admin subgraphs through the gateway", () => {
     expect(listed.data?.webhookEventTypes).toContain("trade.executed");
     const others = await t.execute(WebhookEndpoints, undefined, { token: await t.token("bob") });
     expect(others.data?.webhookEndpoints.totalCount).toBe(0);
+  });
+
+  it("makes one delivery per subscribed endpoint of the event's owner when a bot event is published", async () => {
+    const dora = await t.token("dora");
+    const created = await t.execute(
+      CreateWebhookEndpoint,
+      { input: { url: "https://dora.example.com/hooks", eventTypes: ["bot.created"] } },
+      { token: dora },
+    );
+    const everything = await t.execute(
+      CreateWebhookEndpoint,
+      { input: { url: "https://dora.example.com/all", eventTypes: ["*"] } },
+      { token: dora },
+    );
+    await t.execute(
+      CreateWebhookEndpoint,
+      { input: { url: "https://eve.example.com/hooks", eventTypes: ["*"] } },
+      { token: await t.token("eve") },
+    );
+    const bot = await t.execute(CreateBot, { input: { name: "hooked", symbol: "BTC/USDT" } }, { token: dora });
+    await t.execute(StartBot, { id: bot.data?.createBot.bot?.id ?? "" }, { token: dora });
+    const endpointIds = [
+      created.data?.createWebhookEndpoint.endpoint?.id,
+      everything.data?.createWebhookEndpoint.endpoint?.id,
+    ];
+    const deliveries = await vi.waitFor(
+      async () => {
+        const rows = await t
+          .orm("webhooks")
+          .em.fork()
+          .find(WebhookDelivery, { endpointId: { $in: endpointIds as string[] } }, { orderBy: { id: "asc" } });
+        expect(rows).toHaveLength(3);
+        return rows;
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    expect(
+      deliveries.map((d) => [d.endpointId === endpointIds[0] ? "created-only" : "all", d.eventType, d.status]).sort(),
+    ).toEqual([
+      ["all", "bot.created", "PENDING"],
+      ["all", "bot.status_changed", "PENDING"],
+      ["created-only", "bot.created", "PENDING"],
+    ]);
   });
 
   it("refuses unknown event types and bad URLs as userErrors, storing nothing", async () => {

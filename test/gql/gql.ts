@@ -35,6 +35,12 @@ type Documents = {
     "\n  query Queues {\n    queues {\n      name\n      waiting\n      active\n      delayed\n      prioritized\n      completed\n      failed\n      paused\n    }\n  }\n": typeof types.QueuesDocument,
     "\n  query JobById($queue: String!, $id: ID!) {\n    job(queue: $queue, id: $id) {\n      id\n      status\n      attemptsMade\n      result\n      finishedAt\n    }\n  }\n": typeof types.JobByIdDocument,
     "\n  subscription OnJobUpdated($queue: String!, $id: ID!) {\n    jobUpdated(queue: $queue, id: $id) {\n      id\n      status\n      progress\n      result\n    }\n  }\n": typeof types.OnJobUpdatedDocument,
+    "\n  mutation SetTicker($symbol: String!, $price: Decimal!) {\n    setTicker(symbol: $symbol, price: $price) {\n      ticker {\n        symbol\n        price\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": typeof types.SetTickerDocument,
+    "\n  mutation SubmitOrder($input: SubmitOrderInput!) {\n    submitOrder(input: $input) {\n      order {\n        id\n        clientOrderId\n        side\n        type\n        quantity\n        limitPrice\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.SubmitOrderDocument,
+    "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      order {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CancelOrderDocument,
+    "\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      rejectReason\n      bot {\n        id\n        name\n      }\n      trade {\n        id\n        price\n        fee\n        realizedPnl\n        order {\n          id\n        }\n      }\n    }\n  }\n": typeof types.OrderByIdDocument,
+    "\n  query BotBook($id: ID!) {\n    bot(id: $id) {\n      id\n      position {\n        quantity\n        averageEntryPrice\n        costBasis\n      }\n      performance {\n        tradeCount\n        winningTrades\n        losingTrades\n        winRate\n        realizedPnl\n        fees\n        volume\n        daily(days: 3) {\n          date\n          realizedPnl\n          tradeCount\n        }\n      }\n      orders(first: 50) {\n        totalCount\n      }\n    }\n  }\n": typeof types.BotBookDocument,
+    "\n  subscription OnTradeExecuted($botId: ID) {\n    tradeExecuted(botId: $botId) {\n      id\n      side\n      quantity\n      price\n      realizedPnl\n      bot {\n        id\n        name\n      }\n      order {\n        id\n        clientOrderId\n      }\n    }\n  }\n": typeof types.OnTradeExecutedDocument,
 };
 const documents: Documents = {
     "\n  mutation CreateBot($input: CreateBotInput!) {\n    createBot(input: $input) {\n      bot {\n        id\n        name\n        ownerId\n        exchange\n        symbol\n        strategy\n        config\n        status\n        createdAt\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateBotDocument,
@@ -58,6 +64,12 @@ const documents: Documents = {
     "\n  query Queues {\n    queues {\n      name\n      waiting\n      active\n      delayed\n      prioritized\n      completed\n      failed\n      paused\n    }\n  }\n": types.QueuesDocument,
     "\n  query JobById($queue: String!, $id: ID!) {\n    job(queue: $queue, id: $id) {\n      id\n      status\n      attemptsMade\n      result\n      finishedAt\n    }\n  }\n": types.JobByIdDocument,
     "\n  subscription OnJobUpdated($queue: String!, $id: ID!) {\n    jobUpdated(queue: $queue, id: $id) {\n      id\n      status\n      progress\n      result\n    }\n  }\n": types.OnJobUpdatedDocument,
+    "\n  mutation SetTicker($symbol: String!, $price: Decimal!) {\n    setTicker(symbol: $symbol, price: $price) {\n      ticker {\n        symbol\n        price\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": types.SetTickerDocument,
+    "\n  mutation SubmitOrder($input: SubmitOrderInput!) {\n    submitOrder(input: $input) {\n      order {\n        id\n        clientOrderId\n        side\n        type\n        quantity\n        limitPrice\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.SubmitOrderDocument,
+    "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      order {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CancelOrderDocument,
+    "\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      rejectReason\n      bot {\n        id\n        name\n      }\n      trade {\n        id\n        price\n        fee\n        realizedPnl\n        order {\n          id\n        }\n      }\n    }\n  }\n": types.OrderByIdDocument,
+    "\n  query BotBook($id: ID!) {\n    bot(id: $id) {\n      id\n      position {\n        quantity\n        averageEntryPrice\n        costBasis\n      }\n      performance {\n        tradeCount\n        winningTrades\n        losingTrades\n        winRate\n        realizedPnl\n        fees\n        volume\n        daily(days: 3) {\n          date\n          realizedPnl\n          tradeCount\n        }\n      }\n      orders(first: 50) {\n        totalCount\n      }\n    }\n  }\n": types.BotBookDocument,
+    "\n  subscription OnTradeExecuted($botId: ID) {\n    tradeExecuted(botId: $botId) {\n      id\n      side\n      quantity\n      price\n      realizedPnl\n      bot {\n        id\n        name\n      }\n      order {\n        id\n        clientOrderId\n      }\n    }\n  }\n": types.OnTradeExecutedDocument,
 };
 
 /**
@@ -158,6 +170,30 @@ export function graphql(source: "\n  query JobById($queue: String!, $id: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription OnJobUpdated($queue: String!, $id: ID!) {\n    jobUpdated(queue: $queue, id: $id) {\n      id\n      status\n      progress\n      result\n    }\n  }\n"): (typeof documents)["\n  subscription OnJobUpdated($queue: String!, $id: ID!) {\n    jobUpdated(queue: $queue, id: $id) {\n      id\n      status\n      progress\n      result\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTicker($symbol: String!, $price: Decimal!) {\n    setTicker(symbol: $symbol, price: $price) {\n      ticker {\n        symbol\n        price\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetTicker($symbol: String!, $price: Decimal!) {\n    setTicker(symbol: $symbol, price: $price) {\n      ticker {\n        symbol\n        price\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitOrder($input: SubmitOrderInput!) {\n    submitOrder(input: $input) {\n      order {\n        id\n        clientOrderId\n        side\n        type\n        quantity\n        limitPrice\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitOrder($input: SubmitOrderInput!) {\n    submitOrder(input: $input) {\n      order {\n        id\n        clientOrderId\n        side\n        type\n        quantity\n        limitPrice\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      order {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      order {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      rejectReason\n      bot {\n        id\n        name\n      }\n      trade {\n        id\n        price\n        fee\n        realizedPnl\n        order {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrderById($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      rejectReason\n      bot {\n        id\n        name\n      }\n      trade {\n        id\n        price\n        fee\n        realizedPnl\n        order {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BotBook($id: ID!) {\n    bot(id: $id) {\n      id\n      position {\n        quantity\n        averageEntryPrice\n        costBasis\n      }\n      performance {\n        tradeCount\n        winningTrades\n        losingTrades\n        winRate\n        realizedPnl\n        fees\n        volume\n        daily(days: 3) {\n          date\n          realizedPnl\n          tradeCount\n        }\n      }\n      orders(first: 50) {\n        totalCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query BotBook($id: ID!) {\n    bot(id: $id) {\n      id\n      position {\n        quantity\n        averageEntryPrice\n        costBasis\n      }\n      performance {\n        tradeCount\n        winningTrades\n        losingTrades\n        winRate\n        realizedPnl\n        fees\n        volume\n        daily(days: 3) {\n          date\n          realizedPnl\n          tradeCount\n        }\n      }\n      orders(first: 50) {\n        totalCount\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnTradeExecuted($botId: ID) {\n    tradeExecuted(botId: $botId) {\n      id\n      side\n      quantity\n      price\n      realizedPnl\n      bot {\n        id\n        name\n      }\n      order {\n        id\n        clientOrderId\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription OnTradeExecuted($botId: ID) {\n    tradeExecuted(botId: $botId) {\n      id\n      side\n      quantity\n      price\n      realizedPnl\n      bot {\n        id\n        name\n      }\n      order {\n        id\n        clientOrderId\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -7,9 +7,13 @@ import {
   BullmqTaskQueue,
   InvalidJobError,
   MemoryTaskQueue,
+  QUEUE_NAMES,
+  TASKS,
+  type JobContext,
   UnrecoverableError,
   type JobEvent,
   type JobStatus,
+  type QueueStats,
   type TaskName,
   type TaskQueue,
 } from "../../src/queue/index.js";
@@ -409,10 +413,12 @@ describe.each(backends)("the $name task queue", (backend) => {
     await waitFor(async () => (await statusOf(queue, other.id, "webhooks")) === "completed", 5000, "the other job");
 
     expect(ran).toEqual([]);
-    expect(await queue.stats()).toEqual([
-      { name: "jobs", waiting: 1, active: 0, delayed: 1, prioritized: 1, completed: 0, failed: 0, paused: true },
-      { name: "webhooks", waiting: 0, active: 0, delayed: 0, prioritized: 0, completed: 1, failed: 0, paused: false },
-    ]);
+    const idle = { waiting: 0, active: 0, delayed: 0, prioritized: 0, completed: 0, failed: 0, paused: false };
+    const expected: Record<string, Omit<QueueStats, "name">> = {
+      jobs: { ...idle, waiting: 1, delayed: 1, prioritized: 1, paused: true },
+      webhooks: { ...idle, completed: 1 },
+    };
+    expect(await queue.stats()).toEqual(QUEUE_NAMES.map((name) => ({ name, ...(expected[name] ?? idle) })));
 
     await queue.resume("jobs");
     await waitFor(() => ran.length === 2, 5000, "the paused jobs to run");
@@ -459,9 +465,7 @@ describe.each(backends)("the $name task queue", (backend) => {
     const before = await queue.stats();
 
     await expect(queue.enqueue("maintenance.nope" as string as TaskName, {})).rejects.toThrow(
-      new InvalidJobError(
-        'unknown task "maintenance.nope"; registered: maintenance.noop, maintenance.echo, webhooks.fanout',
-      ),
+      new InvalidJobError(`unknown task "maintenance.nope"; registered: ${Object.keys(TASKS).join(", ")}`),
     );
     const badPayload = queue.enqueue("maintenance.echo", { message: 42 } as never);
     await expect(badPayload).rejects.toBeInstanceOf(InvalidJobError);
@@ -482,7 +486,9 @@ describe.each(backends)("the $name task queue", (backend) => {
     await expect(
       queue.enqueue("maintenance.noop", {}, { attempts: 2, backoff: { type: "fixed", delayMs: 10, jitter: 2 } }),
     ).rejects.toThrow("maintenance.noop options: backoff.jitter: expected a number from 0 to 1");
-    await expect(queue.getJob("nope", "1")).rejects.toThrow('unknown queue "nope"; registered: jobs, webhooks');
+    await expect(queue.getJob("nope", "1")).rejects.toThrow(
+      `unknown queue "nope"; registered: ${QUEUE_NAMES.join(", ")}`,
+    );
 
     expect(await queue.stats()).toEqual(before);
     // Proof that events flow, then that none came before it.
@@ -627,4 +633,232 @@ describe.each(backends)("the $name task queue", (backend) => {
       expect(attempts).toEqual([1]); // a stall is not a failed attempt
     },
   );
+
+  describe("schedulers", () => {
+    // everyMs may not be shorter than 1000 (both backends refuse it; BullMQ itself has no minimum).
+    const everyMs = 1000;
+
+    it("runs its task now, then every everyMs; each run has its own scheduledAt, kept by its retries", async () => {
+      const queue = create();
+      const attempts: { attempt: number; schedulerId?: string; scheduledAt?: number; startedAt: number }[] = [];
+      queue.process("maintenance.echo", ({ attempt, schedulerId, scheduledAt }) => {
+        attempts.push({ attempt, schedulerId, scheduledAt: scheduledAt?.getTime(), startedAt: Date.now() });
+        return attempt === 1 ? Promise.reject(new Error("every first attempt fails")) : Promise.resolve();
+      });
+      const enqueued: JobContext<"maintenance.noop">[] = [];
+      queue.process("maintenance.noop", (job) => {
+        enqueued.push(job);
+        return Promise.resolve();
+      });
+      const before = Date.now();
+      await queue.schedule("maintenance.echo", "dca-bot-1", everyMs, { message: "buy" }, { attempts: 2 });
+      const after = Date.now();
+      await queue.enqueue("maintenance.noop", {});
+      await waitFor(() => attempts.filter((a) => a.attempt === 2).length === 3, 5000, "three runs of two attempts");
+
+      const runs = attempts.filter((a) => a.attempt === 1).map((a) => a.scheduledAt ?? 0);
+      // The first run is now; each next one everyMs later, and none starts before its time.
+      expect(runs[0]).toBeGreaterThanOrEqual(before);
+      expect(runs[0]).toBeLessThanOrEqual(after);
+      expect(runs.slice(0, 3)).toEqual([0, 1, 2].map((i) => (runs[0] ?? 0) + i * everyMs));
+      for (const { scheduledAt, startedAt } of attempts) expect(startedAt).toBeGreaterThanOrEqual(scheduledAt ?? 0);
+      // Both attempts of a run see its run time.
+      expect(
+        attempts.slice(0, 6).map(({ attempt, schedulerId, scheduledAt }) => [attempt, schedulerId, scheduledAt]),
+      ).toEqual(
+        runs.slice(0, 3).flatMap((runAt) => [
+          [1, "dca-bot-1", runAt],
+          [2, "dca-bot-1", runAt],
+        ]),
+      );
+      const completed = await queue.getJobs("jobs", "completed");
+      expect(completed.filter((job) => job.name === "maintenance.echo").slice(-3)).toMatchObject(
+        [0, 1, 2].map(() => ({ data: { message: "buy" }, attemptsMade: 2, maxAttempts: 2 })),
+      );
+      expect(enqueued).toHaveLength(1);
+      expect(enqueued[0]?.scheduledAt).toBeUndefined();
+      expect(enqueued[0]?.schedulerId).toBeUndefined();
+    });
+
+    it("keeps one scheduler per id: replacing swaps the payload of the run not started, a new interval restarts now", async () => {
+      const queue = create();
+      await queue.pause("jobs"); // the first run waits
+      const before = Date.now();
+      await queue.schedule("maintenance.echo", "report", 60_000, { message: "v1" });
+      const [created] = await queue.getSchedulers("jobs");
+      expect(created).toMatchObject({ id: "report", queue: "jobs", task: "maintenance.echo", everyMs: 60_000 });
+      expect(created?.nextRunAt?.getTime()).toBeGreaterThanOrEqual(before);
+      expect(created?.nextRunAt?.getTime()).toBeLessThanOrEqual(Date.now());
+
+      await queue.schedule("maintenance.echo", "report", 60_000, { message: "v2" });
+      expect(await queue.getSchedulers("jobs")).toEqual([created]);
+      expect((await queue.getJobs("jobs", "waiting")).map((job) => job.data)).toEqual([{ message: "v2" }]);
+
+      await queue.schedule("maintenance.echo", "report", 120_000, { message: "v3" });
+      const [replaced] = await queue.getSchedulers("jobs");
+      expect(await queue.getSchedulers("jobs")).toHaveLength(1);
+      expect(replaced).toMatchObject({ id: "report", everyMs: 120_000 });
+      expect(replaced?.nextRunAt?.getTime()).toBeGreaterThanOrEqual(created?.nextRunAt?.getTime() ?? Infinity);
+      expect((await queue.getJobs("jobs", "waiting")).map((job) => job.data)).toEqual([{ message: "v3" }]);
+
+      const ran: string[] = [];
+      queue.process("maintenance.echo", ({ payload }) => {
+        ran.push(payload.message);
+        return Promise.resolve();
+      });
+      await queue.resume("jobs");
+      await waitFor(() => ran.length === 1, 5000, "the first run");
+      expect(ran).toEqual(["v3"]);
+      // The next run is made as this one starts, one interval after it.
+      const next = new Date((replaced?.nextRunAt?.getTime() ?? 0) + 120_000);
+      expect(await queue.getSchedulers("jobs")).toEqual([{ ...replaced, nextRunAt: next }]);
+      const delayed = await queue.getJobs("jobs", "delayed");
+      expect(delayed).toMatchObject([{ name: "maintenance.echo", data: { message: "v3" }, delayedUntil: next }]);
+    });
+
+    it("lists the schedulers of a queue by next run time", async () => {
+      const queue = create();
+      const runAt = new Map<string, number>();
+      const handler = ({ schedulerId, scheduledAt }: JobContext<TaskName>): Promise<void> => {
+        runAt.set(schedulerId ?? "", scheduledAt?.getTime() ?? 0);
+        return Promise.resolve();
+      };
+      queue.process("maintenance.noop", handler);
+      queue.process("maintenance.echo", handler);
+      await queue.schedule("maintenance.noop", "slow", 60_000, {});
+      await queue.schedule("maintenance.echo", "fast", 30_000, { message: "x" });
+      await queue.schedule("webhooks.fanout", "elsewhere", everyMs, {
+        event: { id: "evt-1", type: "webhook.test", occurredAt: new Date().toISOString(), ownerId: null, data: {} },
+      });
+      await waitFor(() => runAt.size === 2, 5000, "the first runs");
+
+      expect(await queue.getSchedulers("jobs")).toEqual([
+        {
+          id: "fast",
+          queue: "jobs",
+          task: "maintenance.echo",
+          everyMs: 30_000,
+          nextRunAt: new Date((runAt.get("fast") ?? 0) + 30_000),
+        },
+        {
+          id: "slow",
+          queue: "jobs",
+          task: "maintenance.noop",
+          everyMs: 60_000,
+          nextRunAt: new Date((runAt.get("slow") ?? 0) + 60_000),
+        },
+      ]);
+      // No worker for it: its first run waits, and is still its next.
+      const [waiting] = await queue.getJobs("webhooks", "waiting");
+      expect(await queue.getSchedulers("webhooks")).toEqual([
+        { id: "elsewhere", queue: "webhooks", task: "webhooks.fanout", everyMs, nextRunAt: waiting?.createdAt },
+      ]);
+    });
+
+    it("unschedule stops new runs and drops the next one not yet due; runs already due still run", async () => {
+      const queue = create();
+      const events = record(queue);
+      const ran: string[] = [];
+      queue.process(
+        "maintenance.echo",
+        ({ payload }) => {
+          ran.push(payload.message);
+          return Promise.resolve();
+        },
+        { concurrency: 1 },
+      );
+      await queue.pause("jobs");
+      await queue.schedule("maintenance.echo", "due", everyMs, { message: "due" });
+      expect(await queue.unschedule("jobs", "due")).toBe(true);
+      expect((await queue.getJobs("jobs", "waiting")).map((job) => job.data)).toEqual([{ message: "due" }]);
+      await queue.resume("jobs");
+
+      await queue.schedule("maintenance.echo", "later", everyMs, { message: "later" });
+      await waitFor(() => ran.includes("later"), 5000, "the first run");
+      const [next] = await queue.getJobs("jobs", "delayed");
+      expect(next).toMatchObject({ data: { message: "later" } });
+      expect(await queue.unschedule("jobs", "later")).toBe(true);
+      expect(await queue.getJobs("jobs", "delayed")).toEqual([]);
+      expect(await queue.getJob("jobs", next?.id ?? "")).toBeNull();
+      await waitFor(() => eventsOf(events, next?.id ?? "").includes("removed"), 5000, "the removed event");
+      expect(await queue.unschedule("jobs", "later")).toBe(false);
+      expect(await queue.getSchedulers("jobs")).toEqual([]);
+
+      // Another scheduler's second run, a full interval after the others would have made theirs.
+      await queue.schedule("maintenance.echo", "control", everyMs, { message: "control" });
+      await waitFor(() => ran.filter((message) => message === "control").length === 2, 5000, "two control runs");
+      expect(ran.filter((message) => message !== "control").sort()).toEqual(["due", "later"]);
+    });
+
+    it("refuses an unknown task, a bad payload, interval or id, naming the field, and changes nothing", async () => {
+      const queue = create();
+      const before = await queue.stats();
+      await expect(queue.schedule("maintenance.nope" as string as TaskName, "s", everyMs, {})).rejects.toThrow(
+        new InvalidJobError(`unknown task "maintenance.nope"; registered: ${Object.keys(TASKS).join(", ")}`),
+      );
+      const badPayload = queue.schedule("maintenance.echo", "s", everyMs, { message: 42 } as never);
+      await expect(badPayload).rejects.toBeInstanceOf(InvalidJobError);
+      await expect(badPayload).rejects.toMatchObject({
+        message: "maintenance.echo payload: message: expected string, received number",
+        path: ["message"],
+      });
+      for (const bad of [999, 1500.5, Number.NaN]) {
+        await expect(queue.schedule("maintenance.noop", "s", bad, {})).rejects.toMatchObject({
+          name: "InvalidJobError",
+          message: "maintenance.noop schedule: everyMs: expected an integer of milliseconds, at least 1000",
+          path: ["everyMs"],
+        });
+      }
+      await expect(queue.schedule("maintenance.noop", "a:b", everyMs, {})).rejects.toMatchObject({
+        message: 'maintenance.noop schedule: schedulerId: must not contain ":"',
+        path: ["schedulerId"],
+      });
+      await expect(queue.schedule("maintenance.noop", "", everyMs, {})).rejects.toThrow(
+        "maintenance.noop schedule: schedulerId: expected a non-empty string",
+      );
+      await expect(queue.schedule("maintenance.noop", "s", everyMs, {}, { attempts: 0 })).rejects.toThrow(
+        "maintenance.noop options: attempts: expected a positive integer",
+      );
+      await expect(queue.unschedule("nope", "s")).rejects.toThrow(
+        `unknown queue "nope"; registered: ${QUEUE_NAMES.join(", ")}`,
+      );
+      await expect(queue.getSchedulers("nope")).rejects.toThrow(
+        `unknown queue "nope"; registered: ${QUEUE_NAMES.join(", ")}`,
+      );
+
+      expect(await queue.getSchedulers("jobs")).toEqual([]);
+      expect(await queue.stats()).toEqual(before);
+      expect(await queue.unschedule("jobs", "s")).toBe(false);
+    });
+
+    it.runIf(backend.name === "bullmq")(
+      "keeps producing runs after a restart: the scheduler lives in Redis, not in the process",
+      async () => {
+        const runs: { by: string; scheduledAt: number }[] = [];
+        const handler =
+          (by: string) =>
+          ({ scheduledAt }: JobContext<"maintenance.echo">): Promise<void> => {
+            runs.push({ by, scheduledAt: scheduledAt?.getTime() ?? 0 });
+            return Promise.resolve();
+          };
+        const first = create();
+        first.process("maintenance.echo", handler("first"));
+        await first.schedule("maintenance.echo", "hourly", everyMs, { message: "tick" });
+        await waitFor(() => runs.length === 1, 5000, "the first run");
+        await first.close();
+
+        const second = create();
+        expect(await second.getSchedulers("jobs")).toMatchObject([{ id: "hourly", task: "maintenance.echo", everyMs }]);
+        second.process("maintenance.echo", handler("second"));
+        // The second run was made by the first process; the third by the second one.
+        await waitFor(() => runs.length === 3, 5000, "two runs after the restart");
+        const start = runs[0]?.scheduledAt ?? 0;
+        expect(runs).toEqual([
+          { by: "first", scheduledAt: start },
+          { by: "second", scheduledAt: start + everyMs },
+          { by: "second", scheduledAt: start + 2 * everyMs },
+        ]);
+      },
+    );
+  });
 });

@@ -1,0 +1,21 @@
+import type { TaskQueue } from "../queue/types.js";
+import type { DomainEvent } from "./types.js";
+
+/**
+ * The queues that consume events: for each published event, the jobs it starts. Job ids derive from
+ * the event (or the order it carries), so an event relayed twice starts each job once.
+ */
+export async function enqueueConsumers(queue: TaskQueue, event: DomainEvent): Promise<void> {
+  const retrying = { attempts: 5, backoff: { type: "exponential", delayMs: 1000, jitter: 0.2 } } as const;
+  if (event.type === "order.updated") {
+    const order = (event as DomainEvent<"order.updated">).data.order;
+    if (order["status"] === "PENDING" && typeof order["id"] === "string") {
+      await queue.enqueue("orders.fill", { orderId: order["id"] }, { jobId: order["id"], ...retrying });
+    }
+  }
+  await queue.enqueue(
+    "webhooks.fanout",
+    { event: { ...event, data: { ...event.data } } },
+    { jobId: `fanout-${event.id}`, ...retrying },
+  );
+}

@@ -1,0 +1,22 @@
+import type { SubgraphDependencies, SubgraphServices } from "../../src/graphql/subgraph.js";
+import { openBotReader, type BotReader } from "../bots/public.js";
+
+/** What the trades subgraph opens besides its database. */
+export interface TradesDependencies {
+  /** The bots subgraph's read-only queries: is the bot RUNNING, whose is it. */
+  bots: BotReader;
+}
+
+/** Opens the trades subgraph's dependencies. */
+export async function openTradesDependencies(
+  services: Omit<SubgraphServices, "dependencies">,
+): Promise<SubgraphDependencies> {
+  const bots = await openBotReader(services.config, services.logger);
+  const value: TradesDependencies = { bots };
+  return { value, close: () => bots.close() };
+}
+
+/** The trades subgraph's dependencies from its services (opened by {@link openTradesDependencies}). */
+export function tradesDependencies(services: SubgraphServices): TradesDependencies {
+  return services.dependencies as TradesDependencies;
+}

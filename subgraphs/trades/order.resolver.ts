@@ -1,0 +1,107 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
+import { canSee } from "../../src/auth/viewer.js";
+import type { DomainEvent } from "../../src/events/types.js";
+import { requireViewer, type RequestContext } from "../../src/graphql/context.js";
+import type { SubgraphServices } from "../../src/graphql/subgraph.js";
+import { Decimal } from "../../src/graphql/scalars.js";
+import { pushIterator } from "../../src/graphql/subscriptions.js";
+import { Bot } from "./bot.reference.js";
+import { tradesDependencies } from "./dependencies.js";
+import { Order, OrderStatus, type OrderType } from "./order.entity.js";
+import { CancelOrderPayload, SubmitOrderInput, SubmitOrderPayload } from "./order.input.js";
+import { OrderService } from "./order.service.js";
+import { Trade, type OrderSide } from "./trade.entity.js";
+import type { TradeLoaders } from "./trade.loader.js";
+
+type Context = RequestContext<TradeLoaders>;
+type OrderEvent = DomainEvent<"order.updated"> | DomainEvent<"order.rejected">;
+
+/** An order from the snapshot an event carries. */
+function orderFromEvent(event: OrderEvent): Order {
+  const snapshot = event.data.order;
+  return Object.assign(new Order(), {
+    id: snapshot["id"],
+    botId: snapshot["botId"],
+    ownerId: snapshot["ownerId"],
+    clientOrderId: snapshot["clientOrderId"],
+    symbol: snapshot["symbol"],
+    side: snapshot["side"] as OrderSide,
+    type: snapshot["type"] as OrderType,
+    quantity: new Decimal(snapshot["quantity"] as string),
+    limitPrice: snapshot["limitPrice"] == null ? null : new Decimal(snapshot["limitPrice"] as string),
+    status: snapshot["status"] as OrderStatus,
+    rejectReason: (snapshot["rejectReason"] as string | null) ?? null,
+    tradeId: (snapshot["tradeId"] as string | null) ?? null,
+    createdAt: new Date(snapshot["createdAt"] as string),
+  });
+}
+
+/** Orders: submit, cancel, read, watch. */
+@Resolver(() => Order)
+export class OrderResolver {
+  constructor(private readonly services: SubgraphServices) {}
+
+  @Query(() => Order, { nullable: true, description: "One order, if it exists and the viewer may see it." })
+  async order(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Order | null> {
+    return OrderService.visible(requireViewer(ctx), await ctx.loaders.orderById.load(id));
+  }
+
+  @Mutation(() => SubmitOrderPayload, {
+    description:
+      "Stores a PENDING order for a RUNNING bot and returns it at once; a job fills it. Idempotent on (botId, clientOrderId).",
+  })
+  async submitOrder(
+    @Arg("input", () => SubmitOrderInput) input: SubmitOrderInput,
+    @Ctx() ctx: Context,
+  ): Promise<SubmitOrderPayload> {
+    const result = await this.service(ctx).submit(
+      requireViewer(ctx),
+      input,
+      new Decimal(this.services.config.trading.maxOrderQuantity),
+    );
+    return Object.assign(new SubmitOrderPayload(), { order: result.value, userErrors: result.userErrors });
+  }
+
+  @Mutation(() => CancelOrderPayload, { description: "Cancels an order that is still PENDING." })
+  async cancelOrder(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<CancelOrderPayload> {
+    const result = await this.service(ctx).cancel(requireViewer(ctx), id);
+    return Object.assign(new CancelOrderPayload(), { order: result.value, userErrors: result.userErrors });
+  }
+
+  @FieldResolver(() => Bot)
+  bot(@Root() order: Order): Bot {
+    return Bot.reference(order.botId);
+  }
+
+  @FieldResolver(() => Trade, { nullable: true, description: "The trade that filled it." })
+  async trade(@Root() order: Order, @Ctx() ctx: Context): Promise<Trade | null> {
+    return order.tradeId === null ? null : ctx.loaders.tradeById.load(order.tradeId);
+  }
+
+  @Subscription(() => Order, {
+    description:
+      "An order each time its status changes (submitted, filled, rejected, canceled): one bot's, or every order the viewer may see.",
+    subscribe: ({ args, context }) => {
+      const ctx = context as Context;
+      const viewer = requireViewer(ctx);
+      const { botId } = args as { botId?: string | null };
+      return pushIterator<DomainEvent, OrderEvent>(
+        (push) => ctx.live.events(push),
+        (event) =>
+          (event.type === "order.updated" || event.type === "order.rejected") &&
+          event.ownerId !== null &&
+          canSee(viewer, event.ownerId) &&
+          (botId == null || (event as OrderEvent).data.order["botId"] === botId)
+            ? (event as OrderEvent)
+            : undefined,
+      );
+    },
+  })
+  orderUpdated(@Root() event: OrderEvent, @Arg("botId", () => ID, { nullable: true }) _botId: string | null): Order {
+    return orderFromEvent(event);
+  }
+
+  private service(ctx: Context): OrderService {
+    return new OrderService(ctx.em, tradesDependencies(this.services).bots, ctx.requestId);
+  }
+}
