@@ -7,6 +7,12 @@ import type { DomainEvent } from "./types.js";
  */
 export async function enqueueConsumers(queue: TaskQueue, event: DomainEvent): Promise<void> {
   const retrying = { attempts: 5, backoff: { type: "exponential", delayMs: 1000, jitter: 0.2 } } as const;
+  if (event.type === "bot.status_changed" || event.type === "bot.updated" || event.type === "bot.deleted") {
+    const bot = (event as DomainEvent<"bot.status_changed">).data.bot;
+    if (bot.strategy === "dca" || event.type === "bot.updated") {
+      await queue.enqueue("orders.dcaSync", { botId: bot.id }, { jobId: `dcasync-${event.id}`, ...retrying });
+    }
+  }
   if (event.type === "order.updated") {
     const order = (event as DomainEvent<"order.updated">).data.order;
     if (order["status"] === "PENDING" && typeof order["id"] === "string") {

@@ -20,6 +20,10 @@ export const TASKS = {
   "maintenance.noop": { queue: "jobs", payload: z.object({}).strict() },
   /** An operator's echo: completes with its message as the result. */
   "maintenance.echo": { queue: "jobs", payload: z.object({ message: z.string().max(1000) }).strict() },
+  /** Brings a DCA bot's schedule in line with its state: scheduled while RUNNING, else not. */
+  "orders.dcaSync": { queue: "orders", payload: z.object({ botId: z.string().min(1) }).strict() },
+  /** One DCA buy of a RUNNING bot, through the same path as submitOrder (made by the bot's scheduler). */
+  "orders.dcaTick": { queue: "orders", payload: z.object({ botId: z.string().min(1) }).strict() },
   /** Fills one PENDING order on the paper exchange (job id: the order id). */
   "orders.fill": { queue: "orders", payload: z.object({ orderId: z.string().min(1) }).strict() },
   /** Fans one domain event out to the webhook endpoints subscribed to its type (job id: fanout-<event id>). */

@@ -19,8 +19,8 @@ export interface BotFacts {
 /** Read-only queries on the bots subgraph's tables, for commands that must check a bot now. */
 export interface BotReader {
   find(id: string): Promise<BotFacts | null>;
-  /** Bots in `status` running `strategy`, e.g. the RUNNING DCA bots to schedule at start. */
-  list(status: BotStatus, strategy: string): Promise<BotFacts[]>;
+  /** Bots in `status`, running `strategy` when given (e.g. the RUNNING DCA bots to schedule at start). */
+  list(status: BotStatus, strategy?: string): Promise<BotFacts[]>;
   close(): Promise<void>;
 }
 
@@ -51,7 +51,7 @@ export async function openBotReader(config: AppConfig, logger: Logger): Promise<
       return bot && factsOf(bot);
     },
     async list(status, strategy) {
-      return (await orm.em.fork().find(Bot, { status, strategy })).map(factsOf);
+      return (await orm.em.fork().find(Bot, { status, ...(strategy === undefined ? {} : { strategy }) })).map(factsOf);
     },
     close: () => orm.close(true),
   };

@@ -1,5 +1,6 @@
 import type { SubgraphDependencies, SubgraphServices } from "../../src/graphql/subgraph.js";
 import { openBotReader, type BotReader } from "../bots/public.js";
+import { startSimulatedMarket } from "./market.js";
 
 /** What the trades subgraph opens besides its database. */
 export interface TradesDependencies {
@@ -12,8 +13,24 @@ export async function openTradesDependencies(
   services: Omit<SubgraphServices, "dependencies">,
 ): Promise<SubgraphDependencies> {
   const bots = await openBotReader(services.config, services.logger);
+  const { trading } = services.config;
+  const market = trading.simulatedMarket
+    ? startSimulatedMarket({
+        orm: services.orm,
+        bots,
+        intervalMs: trading.simulatedMarketIntervalMs,
+        seed: trading.simulatedMarketSeed,
+        logger: services.logger,
+      })
+    : undefined;
   const value: TradesDependencies = { bots };
-  return { value, close: () => bots.close() };
+  return {
+    value,
+    async close() {
+      await market?.stop();
+      await bots.close();
+    },
+  };
 }
 
 /** The trades subgraph's dependencies from its services (opened by {@link openTradesDependencies}). */

@@ -2,7 +2,8 @@ import type { RequestContext } from "../../src/graphql/context.js";
 import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
 import { Decimal } from "../../src/graphql/scalars.js";
 import { Bot } from "./bot.reference.js";
-import { openTradesDependencies } from "./dependencies.js";
+import { dcaBuy, reconcileDcaSchedules, syncDcaSchedule } from "./dca.js";
+import { openTradesDependencies, tradesDependencies } from "./dependencies.js";
 import { fillOrder } from "./fill.service.js";
 import { CreateTrade } from "./migrations/001-create-trade.js";
 import { CreateOrders } from "./migrations/002-create-orders.js";
@@ -37,8 +38,23 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
   },
   createLoaders: createTradeLoaders,
   openDependencies: openTradesDependencies,
-  startWorkers({ queue, orm, config, logger }) {
+  startWorkers(services) {
+    const { queue, orm, config, logger } = services;
+    const { bots } = tradesDependencies(services);
     const feeRate = new Decimal(config.trading.feeRate);
+    const maxQuantity = new Decimal(config.trading.maxOrderQuantity);
+    queue.process("orders.dcaSync", (job) => syncDcaSchedule(queue, bots, job.payload.botId));
+    queue.process("orders.dcaTick", async (job) => ({
+      orderId: await dcaBuy(
+        orm.em.fork(),
+        bots,
+        queue,
+        job.payload.botId,
+        job.scheduledAt ?? new Date(),
+        maxQuantity,
+        logger,
+      ),
+    }));
     queue.process(
       "orders.fill",
       async (job) => {
@@ -49,4 +65,5 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
       { concurrency: 8 },
     );
   },
+  onStart: (services) => reconcileDcaSchedules(services.queue, tradesDependencies(services).bots),
 };

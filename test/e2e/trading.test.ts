@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { signInternalToken } from "../../src/auth/tokens.js";
 import { backendOptions, startTestStack, type TestBackends, type TestStack } from "../harness.js";
 import { postgresAvailable, redisAvailable } from "../services.js";
 import { subscribeWs, type TestSubscription } from "../subscriptions.js";
@@ -211,6 +212,60 @@ describe.each(backends)("trading (%s)", (backend) => {
     });
     const mallory = await t.token("mallory");
     expect((await t.execute(OrderById, { id }, { token: mallory })).data?.order).toBeNull();
+  });
+
+  it("shows another trader nothing of a bot's orders and trades, even through _entities", async () => {
+    const botId = await runningBot(alice);
+    const orderId = await order(alice, botId, "BUY", "1", "3");
+    const filled = await settled(alice, orderId);
+    const tradeId = filled?.trade?.id ?? "";
+    const asMallory = await signInternalToken(
+      { viewer: { id: "mallory", roles: ["trader"] } },
+      t.stack.secrets.internalSecret,
+      60,
+    );
+    const entities = async (token: string) => {
+      const response = await fetch(t.stack.subgraphUrls.get("trades") ?? "", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-internal-token": token },
+        body: JSON.stringify({
+          query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id status } ... on Trade { id price } ... on Bot { position { quantity } performance { tradeCount } orders(first: 5) { totalCount } trades(first: 5) { totalCount } } } }`,
+          variables: {
+            r: [
+              { __typename: "Order", id: orderId },
+              { __typename: "Trade", id: tradeId },
+              { __typename: "Bot", id: botId },
+            ],
+          },
+        }),
+      });
+      return ((await response.json()) as { data: { _entities: unknown[] } }).data._entities;
+    };
+    expect(await entities(asMallory)).toEqual([
+      null,
+      null,
+      {
+        position: { quantity: "0" },
+        performance: { tradeCount: 0 },
+        orders: { totalCount: 0 },
+        trades: { totalCount: 0 },
+      },
+    ]);
+    const asAlice = await signInternalToken(
+      { viewer: { id: "alice", roles: ["trader"] } },
+      t.stack.secrets.internalSecret,
+      60,
+    );
+    expect(await entities(asAlice)).toEqual([
+      { id: orderId, status: "FILLED" },
+      { id: tradeId, price: "3" },
+      {
+        position: { quantity: "1" },
+        performance: { tradeCount: 1 },
+        orders: { totalCount: 1 },
+        trades: { totalCount: 1 },
+      },
+    ]);
   });
 
   it("streams tradeExecuted through the gateway to the owner only", async () => {
