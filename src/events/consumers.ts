@@ -13,6 +13,21 @@ export async function enqueueConsumers(queue: TaskQueue, event: DomainEvent): Pr
       await queue.enqueue("orders.dcaSync", { botId: bot.id }, { jobId: `dcasync-${event.id}`, ...retrying });
     }
   }
+  if (event.type === "order.rejected") {
+    const { order, reason } = (event as DomainEvent<"order.rejected">).data;
+    // A strategy's own order (DCA runs use "dca-…" client order ids) that fails stops the strategy.
+    if (
+      typeof order["clientOrderId"] === "string" &&
+      order["clientOrderId"].startsWith("dca-") &&
+      typeof order["botId"] === "string"
+    ) {
+      await queue.enqueue(
+        "bots.fail",
+        { botId: order["botId"], reason: `DCA order rejected: ${reason}` },
+        { jobId: `fail-${event.id}`, ...retrying },
+      );
+    }
+  }
   if (event.type === "order.updated") {
     const order = (event as DomainEvent<"order.updated">).data.order;
     if (order["status"] === "PENDING" && typeof order["id"] === "string") {

@@ -20,6 +20,11 @@ export const TASKS = {
   "maintenance.noop": { queue: "jobs", payload: z.object({}).strict() },
   /** An operator's echo: completes with its message as the result. */
   "maintenance.echo": { queue: "jobs", payload: z.object({ message: z.string().max(1000) }).strict() },
+  /** The system sets a bot to ERROR with a reason, e.g. when its strategy's order was rejected. */
+  "bots.fail": {
+    queue: "bots",
+    payload: z.object({ botId: z.string().min(1), reason: z.string().min(1).max(500) }).strict(),
+  },
   /** Brings a DCA bot's schedule in line with its state: scheduled while RUNNING, else not. */
   "orders.dcaSync": { queue: "orders", payload: z.object({ botId: z.string().min(1) }).strict() },
   /** One DCA buy of a RUNNING bot, through the same path as submitOrder (made by the bot's scheduler). */

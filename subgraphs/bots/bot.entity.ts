@@ -19,7 +19,7 @@ registerEnumType(BotStatus, { name: "BotStatus", description: "Where a bot is in
 @Index({ properties: ["ownerId", "id"] })
 export class Bot {
   /** Properties with defaults, optional in `em.create`. */
-  [OptionalProps]?: "status" | "createdAt" | "updatedAt";
+  [OptionalProps]?: "status" | "statusReason" | "createdAt" | "updatedAt";
 
   @Field(() => ID)
   @PrimaryKey({ type: "uuid" })
@@ -52,6 +52,10 @@ export class Bot {
   @Field(() => BotStatus)
   @Enum({ items: () => BotStatus, type: "string" })
   status: BotStatus = BotStatus.STOPPED;
+
+  @Field(() => String, { nullable: true, description: "Why the system set the bot to ERROR." })
+  @Property({ type: "text", nullable: true })
+  statusReason: string | null = null;
 
   @Field(() => Date)
   @Property({ type: "datetime" })

@@ -170,11 +170,21 @@ export class BotService {
       ]);
     }
     const previous = bot.status;
-    bot.status = to;
-    bot.updatedAt = new Date();
+    this.em.assign(bot, { status: to, statusReason: null, updatedAt: new Date() });
     this.record(bot, "bot.status_changed", { bot: snapshotOf(bot), from: previous, to, reason: null });
     await this.em.flush();
     return ok(bot);
+  }
+
+  /** The system's move to ERROR, with the reason; a STOPPED (or already ERROR) bot is left alone. */
+  async fail(id: string, reason: string): Promise<Bot | null> {
+    const bot = await this.em.findOne(Bot, { id });
+    if (bot === null || bot.status === BotStatus.STOPPED || bot.status === BotStatus.ERROR) return null;
+    const previous = bot.status;
+    this.em.assign(bot, { status: BotStatus.ERROR, statusReason: reason, updatedAt: new Date() });
+    this.record(bot, "bot.status_changed", { bot: snapshotOf(bot), from: previous, to: BotStatus.ERROR, reason });
+    await this.em.flush();
+    return bot;
   }
 
   /** Deletes a STOPPED bot. */

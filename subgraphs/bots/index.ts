@@ -6,6 +6,7 @@ import { BotService } from "./bot.service.js";
 import type { RequestContext } from "../../src/graphql/context.js";
 import { CreateBot } from "./migrations/001-create-bot.js";
 import { CreateBotsOutbox } from "./migrations/002-create-bots-outbox.js";
+import { AddBotStatusReason } from "./migrations/003-add-bot-status-reason.js";
 import { botsOutbox } from "./outbox.js";
 
 /** The bots subgraph: bots and their lifecycle. */
@@ -16,6 +17,7 @@ export const botsSubgraph: SubgraphDefinition<BotLoaders> = {
   migrations: [
     { name: "001-create-bot", class: CreateBot },
     { name: "002-create-bots-outbox", class: CreateBotsOutbox },
+    { name: "003-add-bot-status-reason", class: AddBotStatusReason },
   ],
   resolvers: [BotResolver],
   referenceResolvers: {
@@ -23,4 +25,11 @@ export const botsSubgraph: SubgraphDefinition<BotLoaders> = {
       BotService.visible(ctx.viewer, await ctx.loaders.botById.load(reference.id)),
   },
   createLoaders: createBotLoaders,
+  startWorkers({ queue, orm, logger }) {
+    queue.process("bots.fail", async (job) => {
+      const bot = await new BotService(orm.em.fork(), botsOutbox).fail(job.payload.botId, job.payload.reason);
+      if (bot !== null) logger.warn({ botId: bot.id, reason: job.payload.reason }, "bot set to ERROR");
+      return { status: bot?.status ?? null };
+    });
+  },
 };

@@ -21,8 +21,9 @@ describe("bot lifecycle", () => {
         input: {
           name: "cycle",
           symbol: "BTC/USDT",
-          strategy: "dca",
-          config: { orderQuantity: "1", intervalSeconds: 60 },
+          // grid is validated only: the bot never trades by itself, so its status stays the test's.
+          strategy: "grid",
+          config: { lowerPrice: "1", upperPrice: "2", gridLevels: 2, orderQuantity: "1" },
         },
       },
       { token: alice },
@@ -68,7 +69,7 @@ describe("bot lifecycle", () => {
     expect(renamed.data?.updateBot.bot?.name).toBe("renamed");
     const whileRunning = await t.execute(
       UpdateBot,
-      { id, input: { config: { orderQuantity: "2", intervalSeconds: 60 } } },
+      { id, input: { config: { lowerPrice: "1", upperPrice: "3", gridLevels: 2, orderQuantity: "1" } } },
       { token: alice },
     );
     expect(whileRunning.data?.updateBot.userErrors).toEqual([

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { dcaSchedulerId } from "../../subgraphs/trades/dca.js";
 import { backendOptions, startTestStack, type TestBackends, type TestStack } from "../harness.js";
 import { postgresAvailable, redisAvailable } from "../services.js";
-import { BotBook, CreateBot, PauseBot, SetTicker, StartBot } from "./documents.js";
+import { BotBook, BotState, CreateBot, PauseBot, SetTicker, StartBot, StopBot } from "./documents.js";
 
 const backends: TestBackends[] = [
   "embedded",
@@ -62,5 +62,43 @@ describe.each(backends)("a DCA bot (%s)", (backend) => {
       },
     );
     expect((await t.execute(BotBook, { id: botId }, { token: alice })).data?.bot?.orders.totalCount).toBe(1);
+  });
+
+  it("is set to ERROR with the reason when its order is rejected, and can then be stopped", async () => {
+    const bob = await t.token("bob");
+    const { data } = await t.execute(
+      CreateBot,
+      {
+        input: {
+          name: "no market",
+          symbol: "XRP/USDT",
+          strategy: "dca",
+          config: { orderQuantity: "10", intervalSeconds: 60 },
+        },
+      },
+      { token: bob },
+    );
+    const botId = data?.createBot.bot?.id ?? "";
+    await t.execute(StartBot, { id: botId }, { token: bob });
+    const failed = await vi.waitFor(
+      async () => {
+        const bot = (await t.execute(BotState, { id: botId }, { token: bob })).data?.bot;
+        expect(bot?.status).toBe("ERROR");
+        return bot;
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+    expect(failed?.statusReason).toBe("DCA order rejected: NO_MARKET_PRICE");
+    await vi.waitFor(
+      async () =>
+        expect((await t.stack.queue.getSchedulers("orders")).map((s) => s.id)).not.toContain(dcaSchedulerId(botId)),
+      {
+        timeout: 10_000,
+        interval: 50,
+      },
+    );
+    const stopped = await t.execute(StopBot, { id: botId }, { token: bob });
+    expect(stopped.data?.stopBot.bot?.status).toBe("STOPPED");
+    expect((await t.execute(BotState, { id: botId }, { token: bob })).data?.bot?.statusReason).toBeNull();
   });
 });

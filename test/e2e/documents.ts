@@ -487,3 +487,83 @@ export const OnTradeExecuted = graphql(`
     }
   }
 `);
+
+export const BotState = graphql(`
+  query BotState($id: ID!) {
+    bot(id: $id) {
+      id
+      status
+      statusReason
+    }
+  }
+`);
+
+export const BotsTradingBook = graphql(`
+  query BotsTradingBook($first: Int!) {
+    bots(first: $first) {
+      edges {
+        node {
+          id
+          name
+          trades(first: 10) {
+            totalCount
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+            edges {
+              node {
+                id
+                order {
+                  id
+                }
+                bot {
+                  name
+                }
+              }
+            }
+          }
+          performance {
+            realizedPnl
+          }
+          position {
+            quantity
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const BotsOrdersAndSells = graphql(`
+  query BotsOrdersAndSells($first: Int!, $status: OrderStatus) {
+    bots(first: $first) {
+      edges {
+        node {
+          id
+          orders(first: 2, status: $status) {
+            totalCount
+            pageInfo {
+              hasNextPage
+            }
+            edges {
+              node {
+                id
+                status
+              }
+            }
+          }
+          sells: trades(first: 10, side: SELL) {
+            totalCount
+            edges {
+              node {
+                side
+                price
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
