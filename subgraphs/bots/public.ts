@@ -1,7 +1,7 @@
 import type { AppConfig } from "../../src/config/index.js";
 import { openDatabase } from "../../src/db/orm.js";
 import type { Logger } from "../../src/observability/logger.js";
-import { Bot, BotStatus } from "./bot.entity.js";
+import { Bot, type BotStatus } from "./bot.entity.js";
 
 export { BotStatus } from "./bot.entity.js";
 
@@ -21,6 +21,8 @@ export interface BotReader {
   find(id: string): Promise<BotFacts | null>;
   /** Bots in `status`, running `strategy` when given (e.g. the RUNNING DCA bots to schedule at start). */
   list(status: BotStatus, strategy?: string): Promise<BotFacts[]>;
+  /** Every symbol some bot trades, e.g. for the simulated market to price. */
+  symbols(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -53,9 +55,10 @@ export async function openBotReader(config: AppConfig, logger: Logger): Promise<
     async list(status, strategy) {
       return (await orm.em.fork().find(Bot, { status, ...(strategy === undefined ? {} : { strategy }) })).map(factsOf);
     },
+    async symbols() {
+      const rows = await orm.em.fork().createQueryBuilder(Bot).select("symbol", true).execute<{ symbol: string }[]>();
+      return rows.map((row) => row.symbol).sort();
+    },
     close: () => orm.close(true),
   };
 }
-
-/** Statuses in which a bot may trade. */
-export const TRADING_STATUSES: readonly BotStatus[] = [BotStatus.RUNNING];

@@ -1,7 +1,7 @@
 import type { Database } from "../../src/db/orm.js";
 import { Decimal } from "../../src/graphql/scalars.js";
 import type { Logger } from "../../src/observability/logger.js";
-import { BotStatus, type BotReader } from "../bots/public.js";
+import type { BotReader } from "../bots/public.js";
 import { Ticker } from "./ticker.entity.js";
 
 /** Where a symbol's walk starts when it has no price yet. */
@@ -34,8 +34,9 @@ export interface SimulatedMarket {
 }
 
 /**
- * For demos: every `intervalMs`, the ticker of each symbol a RUNNING bot trades moves by a seeded
- * random walk, so started bots show changing prices and PnL. Off in tests and when configured off.
+ * For demos: every `intervalMs`, the ticker of each symbol some bot trades moves by a seeded random
+ * walk (a new symbol starts at a typical price), so a bot has a price by the time it is started and
+ * shows changing PnL. Off in tests and when configured off.
  */
 export function startSimulatedMarket(options: {
   orm: Database;
@@ -47,7 +48,7 @@ export function startSimulatedMarket(options: {
   const random = seededRandom(options.seed);
   let inFlight: Promise<void> = Promise.resolve();
   const step = async (): Promise<void> => {
-    const symbols = [...new Set((await options.bots.list(BotStatus.RUNNING)).map((bot) => bot.symbol))].sort();
+    const symbols = await options.bots.symbols();
     if (symbols.length === 0) return;
     const em = options.orm.em.fork();
     const tickers = new Map((await em.find(Ticker, { symbol: { $in: symbols } })).map((t) => [t.symbol, t]));

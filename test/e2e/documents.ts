@@ -536,7 +536,7 @@ export const BotsTradingBook = graphql(`
 `);
 
 export const BotsOrdersAndSells = graphql(`
-  query BotsOrdersAndSells($first: Int!, $status: OrderStatus) {
+  query BotsOrdersAndSells($first: Int!, $status: OrderStatus, $since: DateTime, $until: DateTime) {
     bots(first: $first) {
       edges {
         node {
@@ -562,8 +562,21 @@ export const BotsOrdersAndSells = graphql(`
               }
             }
           }
+          between: trades(first: 1, since: $since, until: $until) {
+            totalCount
+          }
         }
       }
+    }
+  }
+`);
+
+export const TickerOf = graphql(`
+  query TickerOf($symbol: String!) {
+    ticker(symbol: $symbol) {
+      symbol
+      price
+      updatedAt
     }
   }
 `);
