@@ -68,7 +68,12 @@ describe("loadConfig defaults", () => {
       tracing: { enabled: false, sampleRatio: 1 },
       metrics: { enabled: true },
     });
-    expect(config.webhooks).toEqual({});
+    expect(config.webhooks).toEqual({
+      timeoutMs: 15_000,
+      retrySchedule: ["0", "5", "300", "1800", "7200", "18000", "36000", "36000"],
+      allowedCidrs: [],
+      httpsOnly: false,
+    });
     expect(config.flags.bootstrap).toEqual({});
   });
 
@@ -519,5 +524,18 @@ describe("immutability", () => {
     expect(() => {
       (config.flags.bootstrap as Record<string, boolean>)["arbitrage"] = false;
     }).toThrow(TypeError);
+  });
+});
+
+describe("list settings", () => {
+  it("take a comma-separated string from the environment and check each item", () => {
+    const config = loadConfig({
+      env: { WEBHOOK_ALLOWED_CIDRS: "127.0.0.0/8, ::1/128", WEBHOOK_RETRY_SCHEDULE: "0,1,2" },
+    });
+    expect(config.webhooks.allowedCidrs).toEqual(["127.0.0.0/8", "::1/128"]);
+    expect(config.webhooks.retrySchedule).toEqual(["0", "1", "2"]);
+    expect(() => loadConfig({ env: { WEBHOOK_RETRY_SCHEDULE: "0,soon" } })).toThrow(
+      'webhooks.retrySchedule: expected seconds as a comma-separated list of whole numbers, e.g. "0,5,300", got "0,soon" (from WEBHOOK_RETRY_SCHEDULE)',
+    );
   });
 });

@@ -70,6 +70,23 @@ function decimalString(message: string, max?: number) {
     .refine((value) => max === undefined || Number(value) <= max, { error: message });
 }
 
+/** A list given as an array (file) or a comma-separated string (environment); each item must match `item`. */
+function commaList(item: RegExp, message: string) {
+  return z
+    .union([z.array(z.string({ error: message }), { error: message }), z.string({ error: message })], {
+      error: message,
+    })
+    .transform((value) =>
+      Array.isArray(value)
+        ? value
+        : value
+            .split(",")
+            .map((part) => part.trim())
+            .filter((part) => part !== ""),
+    )
+    .refine((items) => items.every((value) => item.test(value)), { error: message });
+}
+
 function bool() {
   return z.boolean({ error: "expected a boolean (true/false)" });
 }
@@ -193,7 +210,24 @@ const shape = z.strictObject(
         { error: OBJECT_MESSAGE },
       )
       .prefault({}),
-    webhooks: z.strictObject({ secretKey: secret() }, { error: OBJECT_MESSAGE }).prefault({}),
+    webhooks: z
+      .strictObject(
+        {
+          secretKey: secret(),
+          timeoutMs: integer(100, 60_000, "expected an integer between 100 and 60000").default(15_000),
+          retrySchedule: commaList(
+            /^\d+$/,
+            'expected seconds as a comma-separated list of whole numbers, e.g. "0,5,300"',
+          ).default(["0", "5", "300", "1800", "7200", "18000", "36000", "36000"]),
+          allowedCidrs: commaList(
+            /^[0-9a-fA-F:.]+\/\d{1,3}$/,
+            'expected a comma-separated list of CIDR ranges, e.g. "127.0.0.0/8"',
+          ).default([]),
+          httpsOnly: bool().default(false),
+        },
+        { error: OBJECT_MESSAGE },
+      )
+      .prefault({}),
     trading: z
       .strictObject(
         {

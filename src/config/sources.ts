@@ -73,6 +73,10 @@ export const ENV_MAPPINGS: readonly EnvMapping[] = [
     kind: "boolean",
   },
   { env: "WEBHOOK_SECRET_KEY", key: "webhooks.secretKey", kind: "string" },
+  { env: "WEBHOOK_TIMEOUT_MS", key: "webhooks.timeoutMs", kind: "number" },
+  { env: "WEBHOOK_RETRY_SCHEDULE", key: "webhooks.retrySchedule", kind: "string" },
+  { env: "WEBHOOK_ALLOWED_CIDRS", key: "webhooks.allowedCidrs", kind: "string" },
+  { env: "WEBHOOK_HTTPS_ONLY", key: "webhooks.httpsOnly", kind: "boolean" },
   {
     env: "ENABLE_ML_PREDICTIONS",
     key: "flags.bootstrap.ml_predictions",
