@@ -323,6 +323,7 @@ describe.skipIf(!POSTGRES_AND_REDIS_UP)("an event accepted before a crash (stack
       AUTH_JWT_SECRET: jwtSecret,
       AUTH_INTERNAL_SECRET: randomBytes(32).toString("hex"),
       WEBHOOK_SECRET_KEY: randomBytes(32).toString("hex"),
+      WEBHOOK_ALLOWED_CIDRS: "127.0.0.0/8",
     };
     const trader = `trader-${randomUUID()}`;
     const token = await signUserToken({ id: trader, roles: ["trader"] }, jwtSecret, "10m");
@@ -340,7 +341,7 @@ describe.skipIf(!POSTGRES_AND_REDIS_UP)("an event accepted before a crash (stack
     const { endpoint } = await mutate<{ endpoint: { id: string } }>(
       doomedUrl,
       token,
-      'mutation { createWebhookEndpoint(input: {url: "https://example.com/hook", eventTypes: ["bot.created"]}) { endpoint { id } userErrors { message } } }',
+      'mutation { createWebhookEndpoint(input: {url: "http://127.0.0.1:9/hook", eventTypes: ["bot.created"]}) { endpoint { id } userErrors { message } } }',
     );
     const firstBot = await createBot(doomedUrl, token, "accepted before the crash");
     const outboxRowOf = (botId: string) =>

@@ -52,7 +52,10 @@ export async function startTestStack(
     /** Redis for the queue (BullMQ) and the bus, under a prefix of this stack's own. @default false */
     redis?: boolean;
     env?: NodeJS.ProcessEnv;
+    /** Collects every log line (parsed) instead of writing it. */
     logLines?: Record<string, unknown>[];
+    /** The pino level; "debug" adds a line per SQL statement. @default "info" with logLines, else LOG_LEVEL */
+    logLevel?: string;
   } = {},
 ): Promise<TestStack> {
   const dataDir = mkdtempSync(join(tmpdir(), "tradebot-test-"));
@@ -70,6 +73,8 @@ export async function startTestStack(
       AUTH_JWT_SECRET: randomBytes(32).toString("hex"),
       AUTH_INTERNAL_SECRET: randomBytes(32).toString("hex"),
       WEBHOOK_SECRET_KEY: randomBytes(32).toString("hex"),
+      // Tests' webhook receivers listen on 127.0.0.1, which the SSRF guard refuses unless allowed.
+      WEBHOOK_ALLOWED_CIDRS: "127.0.0.0/8",
       ...(postgres ? { DATABASE_URL: postgres.url } : {}),
       ...(redisPrefix ? { REDIS_URL: REDIS_TEST_URL, QUEUE_PREFIX: redisPrefix } : {}),
       ...options.env,
@@ -77,7 +82,7 @@ export async function startTestStack(
   });
   const logLines = options.logLines;
   const logger = createLogger({
-    level: logLines ? "info" : config.logLevel,
+    level: options.logLevel ?? (logLines ? "info" : config.logLevel),
     pretty: false,
     ...(logLines
       ? { destination: { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) } }

@@ -1,6 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { MikroORM, type EntityClass, type EntitySchema, type MigrationObject } from "@mikro-orm/core";
+import {
+  DefaultLogger,
+  MikroORM,
+  type EntityClass,
+  type EntitySchema,
+  type LogContext,
+  type LoggerOptions,
+  type MigrationObject,
+} from "@mikro-orm/core";
 import { BetterSqliteDriver } from "@mikro-orm/better-sqlite";
 import { PostgreSqlDriver } from "@mikro-orm/postgresql";
 import type { AbstractSqlDriver, SqlEntityManager } from "@mikro-orm/knex";
@@ -56,6 +64,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     contextName: options.contextName ?? name,
     forceUtcTimezone: true,
     logger: (message: string) => options.logger.debug({ subgraph: name }, message),
+    // Each statement is a debug line, so it costs nothing unless the level asks for it.
+    debug: options.logger.isLevelEnabled("debug") ? ["query" as const] : false,
+    loggerFactory: (loggerOptions: LoggerOptions) => new StatementLogger(loggerOptions, options.logger, name),
   };
   let orm: Database;
   if (url === undefined) {
@@ -76,6 +87,30 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   if (options.migrate ?? true) await orm.getMigrator().up();
   return orm;
+}
+
+/** MikroORM's logger, but each SQL statement is a pino debug line `{ subgraph, sql, tookMs }` "sql". */
+class StatementLogger extends DefaultLogger {
+  constructor(
+    options: LoggerOptions,
+    private readonly logger: Logger,
+    private readonly subgraph: string,
+  ) {
+    super(options);
+  }
+
+  override logQuery(context: LogContext): void {
+    if (!this.isEnabled("query", context)) return;
+    this.logger.debug(
+      {
+        subgraph: this.subgraph,
+        sql: context.query,
+        tookMs: context.took,
+        ...(context.level === "error" ? { failed: true } : {}),
+      },
+      "sql",
+    );
+  }
 }
 
 interface SqliteConnection {

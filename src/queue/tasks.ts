@@ -31,6 +31,8 @@ export const TASKS = {
   "orders.dcaTick": { queue: "orders", payload: z.object({ botId: z.string().min(1) }).strict() },
   /** Fills one PENDING order on the paper exchange (job id: the order id). */
   "orders.fill": { queue: "orders", payload: z.object({ orderId: z.string().min(1) }).strict() },
+  /** One attempt of one webhook delivery (job id: deliver-<delivery id>-<attempt number>). */
+  "webhooks.deliver": { queue: "webhooks", payload: z.object({ deliveryId: z.string().min(1) }).strict() },
   /** Fans one domain event out to the webhook endpoints subscribed to its type (job id: fanout-<event id>). */
   "webhooks.fanout": { queue: "webhooks", payload: z.object({ event: domainEvent }).strict() },
 } as const;

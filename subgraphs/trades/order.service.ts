@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException, type FilterQuery } from "@mikro-orm/core";
 import { canSee, canWrite, isAdmin, type Viewer } from "../../src/auth/viewer.js";
 import type { EntityManager } from "../../src/db/orm.js";
-import { findPage, type PageArgs } from "../../src/db/paginate.js";
+import type { PageArgs, PageLoader } from "../../src/db/paginate.js";
 import { recordEvent } from "../../src/events/outbox.js";
 import type { Page } from "../../src/graphql/connection.js";
 import { argumentError, forbidden, userError, UserErrorCode, type UserError } from "../../src/graphql/errors.js";
@@ -138,17 +138,16 @@ export class OrderService {
   }
 }
 
-/** A bot's orders the viewer may see, oldest first. */
+/** A bot's orders the viewer may see, oldest first, through the request's loader (batched across bots). */
 export function ordersOfBot(
-  em: EntityManager,
+  pages: PageLoader<Order>,
   viewer: Viewer,
   botId: string,
   args: PageArgs & { status?: OrderStatus | null },
 ): Promise<Page<Order>> {
   const where: FilterQuery<Order> = {
-    botId,
     ...(isAdmin(viewer) ? {} : { ownerId: viewer.id }),
     ...(args.status ? { status: args.status } : {}),
   };
-  return findPage(em, Order, where, args);
+  return pages.load({ parentId: botId, args, where });
 }

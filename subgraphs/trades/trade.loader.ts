@@ -1,6 +1,7 @@
 import type DataLoader from "dataloader";
 import { loaderByKey } from "../../src/db/loaders.js";
 import type { EntityManager } from "../../src/db/orm.js";
+import { pageLoader, type PageLoader } from "../../src/db/paginate.js";
 import { Order } from "./order.entity.js";
 import { Position } from "./position.entity.js";
 import { Trade } from "./trade.entity.js";
@@ -13,6 +14,10 @@ export interface TradeLoaders {
   orderById: DataLoader<string, Order | null>;
   /** Positions by bot id, batched; null for a bot that never traded. */
   positionByBot: DataLoader<string, Position | null>;
+  /** Pages of bots' trades: one query for the pages and one for the counts per page arguments. */
+  tradePagesByBot: PageLoader<Trade>;
+  /** Pages of bots' orders, batched the same way. */
+  orderPagesByBot: PageLoader<Order>;
 }
 
 /** Fresh loaders for one request. */
@@ -30,5 +35,7 @@ export function createTradeLoaders(em: EntityManager): TradeLoaders {
       (botIds) => em.find(Position, { botId: { $in: botIds } }),
       (position) => position.botId,
     ),
+    tradePagesByBot: pageLoader(em, Trade, "botId"),
+    orderPagesByBot: pageLoader(em, Order, "botId"),
   };
 }

@@ -89,12 +89,14 @@ export class TradeResolver {
 export class BotTradingResolver {
   @FieldResolver(() => TradeConnection, { description: "The bot's trades, oldest first." })
   async trades(@Root() bot: Bot, @Args() args: BotTradesArgs, @Ctx() ctx: Context): Promise<TradeConnection> {
-    return TradeConnection.from(await new TradeService(ctx.em).forBot(requireViewer(ctx), bot.id, args));
+    return TradeConnection.from(
+      await TradeService.pageOfBot(ctx.loaders.tradePagesByBot, requireViewer(ctx), bot.id, args),
+    );
   }
 
   @FieldResolver(() => OrderConnection, { description: "The bot's orders, oldest first." })
   async orders(@Root() bot: Bot, @Args() args: BotOrdersArgs, @Ctx() ctx: Context): Promise<OrderConnection> {
-    return OrderConnection.from(await ordersOfBot(ctx.em, requireViewer(ctx), bot.id, args));
+    return OrderConnection.from(await ordersOfBot(ctx.loaders.orderPagesByBot, requireViewer(ctx), bot.id, args));
   }
 
   @FieldResolver(() => BotPosition, { description: "What the bot holds." })

@@ -4,10 +4,14 @@ import type { DomainEvent } from "../../src/events/types.js";
 import { CreateWebhookEndpoint } from "./migrations/001-create-webhook-endpoint.js";
 import { CreateWebhookDelivery } from "./migrations/002-create-webhook-delivery.js";
 import { WebhookDelivery } from "./webhook-delivery.entity.js";
-import { fanOut } from "./webhook-delivery.service.js";
+import { AddDeliveryAttempts } from "./migrations/003-add-delivery-attempts.js";
+import { attemptDelivery, fanOut, resumePendingDeliveries, type DeliveryOptions } from "./webhook-delivery.service.js";
+import type { SubgraphServices } from "../../src/graphql/subgraph.js";
+import { VERSION } from "../../src/paths.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
 import { createWebhookLoaders, type WebhookLoaders } from "./webhook-endpoint.loader.js";
 import { WebhookEndpointResolver } from "./webhook-endpoint.resolver.js";
+import { EndpointDeliveriesResolver, WebhookDeliveryResolver } from "./webhook-delivery.resolver.js";
 import { WebhookEndpointService } from "./webhook-endpoint.service.js";
 
 /** The webhooks subgraph: endpoints and signed deliveries. */
@@ -17,18 +21,45 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
   migrations: [
     { name: "001-create-webhook-endpoint", class: CreateWebhookEndpoint },
     { name: "002-create-webhook-delivery", class: CreateWebhookDelivery },
+    { name: "003-add-delivery-attempts", class: AddDeliveryAttempts },
   ],
-  resolvers: [WebhookEndpointResolver],
+  resolvers: [WebhookEndpointResolver, EndpointDeliveriesResolver, WebhookDeliveryResolver],
   referenceResolvers: {
     WebhookEndpoint: async (reference: { id: string }, ctx: RequestContext<WebhookLoaders>) =>
       WebhookEndpointService.visible(ctx.viewer, await ctx.loaders.endpointById.load(reference.id)),
   },
   createLoaders: createWebhookLoaders,
-  startWorkers({ queue, orm, logger }) {
+  startWorkers(services) {
+    const { queue, orm, logger } = services;
+    const options = deliveryOptions(services);
     queue.process("webhooks.fanout", async (job) => {
-      const deliveries = await fanOut(orm.em.fork(), job.payload.event as DomainEvent);
+      const deliveries = await fanOut(orm.em.fork(), queue, job.payload.event as DomainEvent);
       logger.debug({ eventId: job.payload.event.id, deliveries }, "event fanned out to webhook endpoints");
       return { deliveries };
     });
+    queue.process(
+      "webhooks.deliver",
+      async (job) => {
+        const outcome = await attemptDelivery(orm.em.fork(), options, job.payload.deliveryId);
+        logger.info({ deliveryId: job.payload.deliveryId, outcome }, "webhook delivery attempt");
+        return { outcome };
+      },
+      { concurrency: 16 },
+    );
+  },
+  onStart: async ({ orm, queue }) => {
+    await resumePendingDeliveries(orm.em.fork(), queue);
   },
 };
+
+/** How this process delivers webhooks, from config. */
+function deliveryOptions({ config, queue, secrets }: SubgraphServices): DeliveryOptions {
+  return {
+    queue,
+    secretKey: secrets.webhookSecretKey,
+    policy: { allowedCidrs: config.webhooks.allowedCidrs, httpsOnly: config.webhooks.httpsOnly },
+    timeoutMs: config.webhooks.timeoutMs,
+    retrySchedule: config.webhooks.retrySchedule.map(Number),
+    userAgent: `tradebot-graph-webhooks/${VERSION} (+https://www.standardwebhooks.com)`,
+  };
+}

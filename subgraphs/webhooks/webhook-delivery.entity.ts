@@ -1,5 +1,6 @@
-import { Entity, Enum, Index, PrimaryKey, Property, Unique, type Opt } from "@mikro-orm/core";
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
 import { v7 as uuidv7 } from "uuid";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { DomainEvent } from "../../src/events/types.js";
 
 /** Where a delivery is. */
@@ -8,21 +9,58 @@ export enum DeliveryStatus {
   SUCCEEDED = "SUCCEEDED",
   FAILED = "FAILED",
 }
+registerEnumType(DeliveryStatus, { name: "DeliveryStatus" });
+
+/** One attempt, as stored (JSON in the delivery's row). */
+export interface DeliveryAttemptRecord {
+  attemptedAt: string;
+  /** The HTTP status, or null when no response came (refused, timed out, unreachable). */
+  responseStatus: number | null;
+  durationMs: number;
+  error: string | null;
+  /** The first 1 KB of the response body. */
+  responseBody: string | null;
+}
+
+/** One attempt, as the API shows it. */
+@ObjectType()
+export class DeliveryAttempt {
+  @Field(() => Date)
+  attemptedAt: Date;
+
+  @Field(() => Int, { nullable: true, description: "The HTTP status; null when no response came." })
+  responseStatus: number | null;
+
+  @Field(() => Int)
+  durationMs: number;
+
+  @Field(() => String, { nullable: true })
+  error: string | null;
+
+  @Field(() => String, { nullable: true, description: "The first 1 KB of the response body." })
+  responseBody: string | null;
+}
 
 /** One event for one endpoint: exactly one per (endpoint, event), however often the event arrives. */
+@ObjectType({ description: "One event for one endpoint, with every attempt to deliver it." })
 @Entity({ tableName: "webhook_delivery" })
 @Unique({ properties: ["endpointId", "eventId"] })
 @Index({ properties: ["endpointId", "id"] })
 export class WebhookDelivery {
+  [OptionalProps]?: "status" | "attempts" | "nextAttemptAt" | "createdAt";
+
+  @Field(() => ID)
   @PrimaryKey({ type: "uuid" })
   id: string = uuidv7();
 
   @Property({ type: "uuid" })
   endpointId: string;
 
+  @Field(() => ID, { description: "The event's id, sent as webhook-id on every attempt." })
   @Property({ type: "uuid" })
   eventId: string;
 
+  @Field()
   @Property({ type: "string" })
   eventType: string;
 
@@ -30,9 +68,20 @@ export class WebhookDelivery {
   @Property({ type: "json" })
   event: DomainEvent;
 
+  @Field(() => DeliveryStatus)
   @Enum({ items: () => DeliveryStatus, type: "string" })
-  status: DeliveryStatus & Opt = DeliveryStatus.PENDING;
+  status: DeliveryStatus = DeliveryStatus.PENDING;
 
+  /** Every attempt, oldest first. */
+  @Property({ type: "json" })
+  attempts: DeliveryAttemptRecord[] = [];
+
+  /** When the next attempt is due; null once the delivery SUCCEEDED or FAILED. */
+  @Field(() => Date, { nullable: true, description: "When the next attempt is due; null once SUCCEEDED or FAILED." })
+  @Property({ type: "datetime", nullable: true })
+  nextAttemptAt: Date | null = new Date();
+
+  @Field(() => Date)
   @Property({ type: "datetime" })
-  createdAt: Date & Opt = new Date();
+  createdAt: Date = new Date();
 }

@@ -1,8 +1,13 @@
 import type { EntityManager } from "../../src/db/orm.js";
+import { unseal } from "../../src/crypto/seal.js";
 import type { DomainEvent } from "../../src/events/types.js";
+import type { TaskQueue } from "../../src/queue/types.js";
 import { ALL_EVENTS, WEBHOOK_EVENT_TYPES } from "./event-types.js";
-import { WebhookDelivery } from "./webhook-delivery.entity.js";
+import { webhookBody, webhookHeaders } from "./signature.js";
+import { checkDestination, type SsrfPolicy } from "./ssrf.js";
+import { DeliveryStatus, WebhookDelivery, type DeliveryAttemptRecord } from "./webhook-delivery.entity.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
+import { postWebhook, type SendResult } from "./webhook-sender.js";
 
 /** True when an endpoint subscribed to `eventTypes` wants an event of `type`. */
 export function wants(eventTypes: readonly string[], type: string): boolean {
@@ -12,11 +17,24 @@ export function wants(eventTypes: readonly string[], type: string): boolean {
   );
 }
 
+/** The job of a delivery's `attempt`-th attempt: one job per attempt, so a redelivered event never doubles one. */
+export const deliveryJobId = (deliveryId: string, attempt: number): string => `deliver-${deliveryId}-${attempt}`;
+
+/** Queues a delivery's next attempt after `delayMs`. */
+export async function enqueueNextAttempt(queue: TaskQueue, delivery: WebhookDelivery, delayMs: number): Promise<void> {
+  await queue.enqueue(
+    "webhooks.deliver",
+    { deliveryId: delivery.id },
+    { jobId: deliveryJobId(delivery.id, delivery.attempts.length + 1), delayMs: Math.max(0, delayMs) },
+  );
+}
+
 /**
- * Makes one PENDING delivery per enabled endpoint of the event's owner that subscribes to its type.
- * Idempotent by (endpoint, event): the relay delivers events at least once.
+ * Makes one PENDING delivery per enabled endpoint of the event's owner that subscribes to its type,
+ * and queues their first attempts. Idempotent by (endpoint, event): the relay delivers events at
+ * least once.
  */
-export async function fanOut(em: EntityManager, event: DomainEvent): Promise<number> {
+export async function fanOut(em: EntityManager, queue: TaskQueue, event: DomainEvent): Promise<number> {
   if (event.ownerId === null || !(WEBHOOK_EVENT_TYPES as readonly string[]).includes(event.type)) return 0;
   const endpoints = await em.find(WebhookEndpoint, { ownerId: event.ownerId, enabled: true });
   const rows = endpoints
@@ -30,5 +48,123 @@ export async function fanOut(em: EntityManager, event: DomainEvent): Promise<num
     }));
   if (rows.length === 0) return 0;
   await em.createQueryBuilder(WebhookDelivery).insert(rows).onConflict(["endpointId", "eventId"]).ignore().execute();
+  const deliveries = await em.find(WebhookDelivery, { eventId: event.id, status: DeliveryStatus.PENDING });
+  for (const delivery of deliveries) await enqueueNextAttempt(queue, delivery, 0);
   return rows.length;
+}
+
+/** After a restart: every PENDING delivery has its next attempt queued (jobs are deduplicated by id). */
+export async function resumePendingDeliveries(em: EntityManager, queue: TaskQueue, now = new Date()): Promise<number> {
+  const pending = await em.find(WebhookDelivery, { status: DeliveryStatus.PENDING });
+  for (const delivery of pending)
+    await enqueueNextAttempt(queue, delivery, (delivery.nextAttemptAt?.getTime() ?? now.getTime()) - now.getTime());
+  return pending.length;
+}
+
+/** How deliveries are made. */
+export interface DeliveryOptions {
+  queue: TaskQueue;
+  /** Unseals endpoint secrets. */
+  secretKey: string;
+  policy: SsrfPolicy;
+  timeoutMs: number;
+  /** Seconds before each attempt: [0] the first, [1] the first retry, …; exhausted means FAILED. */
+  retrySchedule: readonly number[];
+  userAgent: string;
+  /** 0 ≤ random() < 1, for jitter. @default Math.random */
+  random?: () => number;
+}
+
+/** Statuses that may carry `Retry-After`, which is then honoured instead of the schedule. */
+const RETRY_AFTER_STATUSES = new Set([429, 502, 503, 504]);
+const MAX_RETRY_AFTER_MS = 24 * 3600 * 1000;
+
+/** A `Retry-After` header (seconds or an HTTP date) in milliseconds from `now`, or undefined. */
+export function retryAfterMs(header: string | string[] | undefined, now: Date): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || value.trim() === "") return undefined;
+  const ms = /^\d+$/.test(value.trim()) ? Number(value.trim()) * 1000 : Date.parse(value) - now.getTime();
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
+}
+
+/** The outcome of one attempt. */
+export type AttemptOutcome = "SUCCEEDED" | "FAILED" | "RETRYING" | "SKIPPED";
+
+/**
+ * One attempt of a delivery (Standard Webhooks): checks the destination again (DNS can change),
+ * signs and POSTs the event, records the attempt, then settles the delivery: 2xx SUCCEEDED; 410
+ * disables the endpoint; otherwise the next attempt follows the schedule (with ±10 % jitter, or
+ * `Retry-After` on 429/502/503/504) until it is exhausted (FAILED). Redirects are not followed.
+ */
+export async function attemptDelivery(
+  em: EntityManager,
+  options: DeliveryOptions,
+  deliveryId: string,
+  now = new Date(),
+): Promise<AttemptOutcome> {
+  const delivery = await em.findOne(WebhookDelivery, { id: deliveryId });
+  if (delivery === null || delivery.status !== DeliveryStatus.PENDING) return "SKIPPED";
+  const endpoint = await em.findOne(WebhookEndpoint, { id: delivery.endpointId });
+  let result: SendResult;
+  if (endpoint === null || !endpoint.enabled) {
+    result = { status: null, headers: {}, body: null, error: "the endpoint is disabled or deleted", durationMs: 0 };
+  } else {
+    const destination = await checkDestination(endpoint.url, options.policy);
+    if (!destination.ok) {
+      result = { status: null, headers: {}, body: null, error: destination.reason, durationMs: 0 };
+    } else {
+      const body = webhookBody(delivery.event);
+      const headers = webhookHeaders({
+        id: delivery.event.id,
+        timestampSeconds: Math.floor(now.getTime() / 1000),
+        body,
+        secrets: [unseal(endpoint.sealedSecret, options.secretKey)],
+        userAgent: options.userAgent,
+      });
+      result = await postWebhook(destination.url, destination.addresses[0], headers, body, options.timeoutMs);
+    }
+  }
+  const attempt: DeliveryAttemptRecord = {
+    attemptedAt: now.toISOString(),
+    responseStatus: result.status,
+    durationMs: result.durationMs,
+    error:
+      result.error ??
+      (result.status !== null && (result.status < 200 || result.status > 299) ? `HTTP ${result.status}` : null),
+    responseBody: result.body,
+  };
+  delivery.attempts = [...delivery.attempts, attempt];
+  let outcome: AttemptOutcome;
+  let delayMs = 0;
+  if (result.status !== null && result.status >= 200 && result.status <= 299) {
+    outcome = "SUCCEEDED";
+  } else if (endpoint === null || !endpoint.enabled) {
+    outcome = "FAILED";
+  } else if (result.status === 410) {
+    endpoint.enabled = false;
+    endpoint.disabledReason = `The endpoint answered 410 Gone on ${now.toISOString()}.`;
+    outcome = "FAILED";
+  } else {
+    const scheduled = options.retrySchedule[delivery.attempts.length];
+    const retryAfter =
+      result.status !== null && RETRY_AFTER_STATUSES.has(result.status)
+        ? retryAfterMs(result.headers["retry-after"], now)
+        : undefined;
+    if (scheduled === undefined) {
+      outcome = "FAILED";
+    } else {
+      outcome = "RETRYING";
+      delayMs = retryAfter ?? Math.round(scheduled * 1000 * (0.9 + 0.2 * (options.random ?? Math.random)()));
+    }
+  }
+  delivery.status =
+    outcome === "SUCCEEDED"
+      ? DeliveryStatus.SUCCEEDED
+      : outcome === "FAILED"
+        ? DeliveryStatus.FAILED
+        : DeliveryStatus.PENDING;
+  delivery.nextAttemptAt = outcome === "RETRYING" ? new Date(now.getTime() + delayMs) : null;
+  await em.flush();
+  if (outcome === "RETRYING") await enqueueNextAttempt(options.queue, delivery, delayMs);
+  return outcome;
 }

@@ -55,6 +55,7 @@ export class WebhookEndpointResolver {
   }
 
   private service(ctx: Context): WebhookEndpointService {
-    return new WebhookEndpointService(ctx.em, this.services.secrets.webhookSecretKey);
+    const { allowedCidrs, httpsOnly } = this.services.config.webhooks;
+    return new WebhookEndpointService(ctx.em, this.services.secrets.webhookSecretKey, { allowedCidrs, httpsOnly });
   }
 }

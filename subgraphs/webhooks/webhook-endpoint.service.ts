@@ -7,6 +7,7 @@ import type { Page } from "../../src/graphql/connection.js";
 import { userError, type UserError } from "../../src/graphql/errors.js";
 import { checkText } from "../../src/validation/text.js";
 import { ALL_EVENTS, WEBHOOK_EVENT_TYPES } from "./event-types.js";
+import { checkDestination, type SsrfPolicy } from "./ssrf.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
 import type { CreateWebhookEndpointInput } from "./webhook-endpoint.input.js";
 
@@ -58,6 +59,7 @@ export class WebhookEndpointService {
   constructor(
     private readonly em: EntityManager,
     private readonly secretKey: string,
+    private readonly policy: SsrfPolicy,
   ) {}
 
   /** Creates an endpoint owned by `owner`; returns it with its secret in clear, this once. */
@@ -68,6 +70,10 @@ export class WebhookEndpointService {
     const errors: UserError[] = [];
     const url = checkEndpointUrl(input.url, errors);
     const eventTypes = checkEventTypes(input.eventTypes, errors);
+    if (errors.length === 0) {
+      const destination = await checkDestination(url, this.policy);
+      if (!destination.ok) errors.push(userError(["url"], destination.reason));
+    }
     const description =
       input.description == null
         ? null

@@ -580,3 +580,32 @@ export const TickerOf = graphql(`
     }
   }
 `);
+
+export const EndpointDeliveries = graphql(`
+  query EndpointDeliveries($id: ID!) {
+    webhookEndpoint(id: $id) {
+      id
+      enabled
+      disabledReason
+      deliveries(first: 50) {
+        totalCount
+        edges {
+          node {
+            id
+            eventId
+            eventType
+            status
+            nextAttemptAt
+            attempts {
+              attemptedAt
+              responseStatus
+              durationMs
+              error
+              responseBody
+            }
+          }
+        }
+      }
+    }
+  }
+`);

@@ -32,7 +32,7 @@ describe("webhooks, flags and admin subgraphs through the gateway", () => {
       CreateWebhookEndpoint,
       {
         input: {
-          url: "https://hooks.example.com/in",
+          url: "http://127.0.0.1:9/in",
           eventTypes: ["trade.executed", "bot.created"],
           description: "ops",
         },
@@ -53,7 +53,7 @@ describe("webhooks, flags and admin subgraphs through the gateway", () => {
     expect(unseal(stored.sealedSecret, t.stack.secrets.webhookSecretKey)).toBe(secret);
 
     const listed = await t.execute(WebhookEndpoints, undefined, { token: alice });
-    expect(listed.data?.webhookEndpoints.edges.map((e) => e.node.url)).toEqual(["https://hooks.example.com/in"]);
+    expect(listed.data?.webhookEndpoints.edges.map((e) => e.node.url)).toEqual(["http://127.0.0.1:9/in"]);
     expect(listed.data?.webhookEventTypes).toContain("trade.executed");
     const others = await t.execute(WebhookEndpoints, undefined, { token: await t.token("bob") });
     expect(others.data?.webhookEndpoints.totalCount).toBe(0);
@@ -63,17 +63,17 @@ describe("webhooks, flags and admin subgraphs through the gateway", () => {
     const dora = await t.token("dora");
     const created = await t.execute(
       CreateWebhookEndpoint,
-      { input: { url: "https://dora.example.com/hooks", eventTypes: ["bot.created"] } },
+      { input: { url: "http://127.0.0.1:9/dora", eventTypes: ["bot.created"] } },
       { token: dora },
     );
     const everything = await t.execute(
       CreateWebhookEndpoint,
-      { input: { url: "https://dora.example.com/all", eventTypes: ["*"] } },
+      { input: { url: "http://127.0.0.1:9/dora-all", eventTypes: ["*"] } },
       { token: dora },
     );
     await t.execute(
       CreateWebhookEndpoint,
-      { input: { url: "https://eve.example.com/hooks", eventTypes: ["*"] } },
+      { input: { url: "http://127.0.0.1:9/eve", eventTypes: ["*"] } },
       { token: await t.token("eve") },
     );
     const bot = await t.execute(CreateBot, { input: { name: "hooked", symbol: "BTC/USDT" } }, { token: dora });

@@ -1,0 +1,193 @@
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startTestStack, type TestStack } from "../harness.js";
+import { CreateBot, CreateWebhookEndpoint, EndpointDeliveries } from "./documents.js";
+
+interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  /** Never answer (to test timeouts). */
+  hang?: boolean;
+}
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+  at: number;
+}
+
+/** A real HTTP receiver on 127.0.0.1 that answers each request with the next scripted response. */
+class Receiver {
+  readonly requests: Received[] = [];
+  private readonly server: Server;
+  private script: ((request: Received) => Answer)[] = [];
+
+  constructor() {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        const received = { headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() };
+        this.requests.push(received);
+        const answer: Answer = (this.script.shift() ?? (() => ({ status: 200 })))(received);
+        if (answer.hang) return;
+        res.writeHead(answer.status, answer.headers).end(`answer ${answer.status}`);
+      });
+    });
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hook`;
+  }
+
+  answer(...responses: ((request: Received) => Answer)[]): void {
+    this.script = responses;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+describe("webhook deliveries", () => {
+  let t: TestStack;
+  let receiver: Receiver;
+  let url: string;
+
+  beforeAll(async () => {
+    receiver = new Receiver();
+    url = await receiver.start();
+    t = await startTestStack({
+      env: { WEBHOOK_ALLOWED_CIDRS: "127.0.0.0/8", WEBHOOK_RETRY_SCHEDULE: "0,0,0", WEBHOOK_TIMEOUT_MS: "300" },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await receiver?.stop();
+  });
+
+  async function endpointFor(user: string, path: string) {
+    const token = await t.token(user);
+    const { data } = await t.execute(
+      CreateWebhookEndpoint,
+      { input: { url: `${url}/${path}`, eventTypes: ["bot.created"] } },
+      { token },
+    );
+    expect(data?.createWebhookEndpoint.userErrors).toEqual([]);
+    return {
+      token,
+      id: data?.createWebhookEndpoint.endpoint?.id ?? "",
+      secret: data?.createWebhookEndpoint.secret ?? "",
+    };
+  }
+
+  async function deliveriesOf(token: string, id: string, settled: (status: string) => boolean) {
+    return vi.waitFor(
+      async () => {
+        const endpoint = (await t.execute(EndpointDeliveries, { id }, { token })).data?.webhookEndpoint;
+        const node = endpoint?.deliveries.edges[0]?.node;
+        expect(node && settled(node.status)).toBe(true);
+        return { endpoint, delivery: node };
+      },
+      { timeout: 10_000, interval: 25 },
+    );
+  }
+
+  it("signs each delivery so that the reference standardwebhooks receiver verifies it", async () => {
+    const { token, id, secret } = await endpointFor("ann", "signed");
+    receiver.answer(() => ({ status: 204 }));
+    const before = receiver.requests.length;
+    const bot = await t.execute(CreateBot, { input: { name: "signed bot", symbol: "BTC/USDT" } }, { token });
+    const { delivery } = await deliveriesOf(token, id, (s) => s === "SUCCEEDED");
+    const request = receiver.requests[before];
+    expect(request?.headers["content-type"]).toBe("application/json");
+    expect(request?.headers["user-agent"]).toMatch(/^tradebot-graph-webhooks\//);
+    expect(request?.headers["webhook-id"]).toBe(delivery?.eventId);
+    const payload = new Webhook(secret).verify(request?.body ?? "", request?.headers as Record<string, string>) as {
+      type: string;
+      data: { bot: { id: string } };
+    };
+    expect(payload.type).toBe("bot.created");
+    expect(payload.data.bot.id).toBe(bot.data?.createBot.bot?.id);
+    expect(delivery?.attempts).toEqual([expect.objectContaining({ responseStatus: 204, error: null })]);
+    expect(delivery?.nextAttemptAt).toBeNull();
+  });
+
+  it("retries after a 500 with the same webhook-id and succeeds on the 200", async () => {
+    const { token, id, secret } = await endpointFor("ben", "flaky");
+    receiver.answer(
+      () => ({ status: 500 }),
+      () => ({ status: 200 }),
+    );
+    const before = receiver.requests.length;
+    await t.execute(CreateBot, { input: { name: "flaky", symbol: "BTC/USDT" } }, { token });
+    const { delivery } = await deliveriesOf(token, id, (s) => s === "SUCCEEDED");
+    expect(delivery?.attempts.map((a) => [a.responseStatus, a.error])).toEqual([
+      [500, "HTTP 500"],
+      [200, null],
+    ]);
+    expect(delivery?.attempts[0]?.responseBody).toBe("answer 500");
+    const [first, second] = receiver.requests.slice(before);
+    expect(second?.headers["webhook-id"]).toBe(first?.headers["webhook-id"]);
+    expect(() =>
+      new Webhook(secret).verify(second?.body ?? "", second?.headers as Record<string, string>),
+    ).not.toThrow();
+  });
+
+  it("disables the endpoint on 410 Gone", async () => {
+    const { token, id } = await endpointFor("cat", "gone");
+    receiver.answer(() => ({ status: 410 }));
+    await t.execute(CreateBot, { input: { name: "gone", symbol: "BTC/USDT" } }, { token });
+    const { endpoint, delivery } = await deliveriesOf(token, id, (s) => s === "FAILED");
+    expect(delivery?.attempts).toHaveLength(1);
+    expect(endpoint?.enabled).toBe(false);
+    expect(endpoint?.disabledReason).toMatch(/^The endpoint answered 410 Gone on /);
+  });
+
+  it("fails an attempt that gets no answer in time, and FAILS the delivery when the schedule is exhausted", async () => {
+    const { token, id } = await endpointFor("dan", "slow");
+    receiver.answer(
+      () => ({ status: 200, hang: true }),
+      () => ({ status: 502 }),
+      () => ({ status: 302, headers: { location: "http://example.com" } }),
+    );
+    await t.execute(CreateBot, { input: { name: "slow", symbol: "BTC/USDT" } }, { token });
+    const { delivery } = await deliveriesOf(token, id, (s) => s === "FAILED");
+    expect(delivery?.attempts.map((a) => [a.responseStatus, a.error])).toEqual([
+      [null, "no response within 300 ms"],
+      [502, "HTTP 502"],
+      [302, "HTTP 302"],
+    ]);
+  });
+
+  it("honours Retry-After on a 503", async () => {
+    const { token, id } = await endpointFor("eve", "busy");
+    receiver.answer(
+      () => ({ status: 503, headers: { "retry-after": "1" } }),
+      () => ({ status: 200 }),
+    );
+    const before = receiver.requests.length;
+    await t.execute(CreateBot, { input: { name: "busy", symbol: "BTC/USDT" } }, { token });
+    await deliveriesOf(token, id, (s) => s === "SUCCEEDED");
+    const [first, second] = receiver.requests.slice(before);
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+
+  it("refuses private and metadata destinations when an endpoint is created", async () => {
+    const token = await t.token("fay");
+    for (const [target, kind] of [
+      ["http://10.0.0.1/hook", "private"],
+      ["http://169.254.169.254/latest", "169.254.169.254"],
+      ["http://[::1]/hook", "loopback"],
+    ] as const) {
+      const { data } = await t.execute(CreateWebhookEndpoint, { input: { url: target, eventTypes: ["*"] } }, { token });
+      expect(data?.createWebhookEndpoint.endpoint).toBeNull();
+      expect(data?.createWebhookEndpoint.userErrors[0]?.field).toEqual(["input", "url"]);
+      expect(data?.createWebhookEndpoint.userErrors[0]?.message).toContain(kind);
+    }
+  });
+});
