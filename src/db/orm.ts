@@ -89,7 +89,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return orm;
 }
 
-/** MikroORM's logger, but each SQL statement is a pino debug line `{ subgraph, sql, tookMs }` "sql". */
+/** MikroORM's logger, but each SQL statement is a pino debug line `{ subgraph, requestId, sql, tookMs }` "sql". */
 class StatementLogger extends DefaultLogger {
   constructor(
     options: LoggerOptions,
@@ -104,6 +104,7 @@ class StatementLogger extends DefaultLogger {
     this.logger.debug(
       {
         subgraph: this.subgraph,
+        requestId: (context as { requestId?: unknown }).requestId,
         sql: context.query,
         tookMs: context.took,
         ...(context.level === "error" ? { failed: true } : {}),

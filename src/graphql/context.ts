@@ -44,6 +44,7 @@ export interface RequestContextOptions<Loaders> {
 export function createRequestContext<Loaders>(options: RequestContextOptions<Loaders>): RequestContext<Loaders> {
   const requestId = options.requestId || randomUUID();
   const em = options.orm.em.fork();
+  em.setLoggerContext({ requestId });
   return {
     viewer: options.viewer,
     requestId,

@@ -7,7 +7,7 @@ describe("the gateway", () => {
   const logLines: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
-    t = await startTestStack({ logLines });
+    t = await startTestStack({ logLines, logLevel: "debug" });
   });
   afterAll(async () => {
     await t?.close();
@@ -34,6 +34,7 @@ describe("the gateway", () => {
         expect.objectContaining({ subgraph: "bots", viewerId: "dora", outcome: "ok" }),
       ]),
     );
+    expect(logLines).toContainEqual(expect.objectContaining({ msg: "sql", subgraph: "bots", requestId: "find-me-42" }));
     expect(JSON.stringify(logLines)).not.toContain(t.stack.secrets.jwtSecret);
   });
 });
