@@ -73,6 +73,7 @@ describe("loadConfig defaults", () => {
       retrySchedule: ["0", "5", "300", "1800", "7200", "18000", "36000", "36000"],
       allowedCidrs: [],
       httpsOnly: false,
+      rotationGraceHours: 24,
     });
     expect(config.flags.bootstrap).toEqual({});
   });

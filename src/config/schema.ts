@@ -224,6 +224,7 @@ const shape = z.strictObject(
             'expected a comma-separated list of CIDR ranges, e.g. "127.0.0.0/8"',
           ).default([]),
           httpsOnly: bool().default(false),
+          rotationGraceHours: integer(0, 720, "expected an integer between 0 and 720").default(24),
         },
         { error: OBJECT_MESSAGE },
       )

@@ -77,6 +77,7 @@ export const ENV_MAPPINGS: readonly EnvMapping[] = [
   { env: "WEBHOOK_RETRY_SCHEDULE", key: "webhooks.retrySchedule", kind: "string" },
   { env: "WEBHOOK_ALLOWED_CIDRS", key: "webhooks.allowedCidrs", kind: "string" },
   { env: "WEBHOOK_HTTPS_ONLY", key: "webhooks.httpsOnly", kind: "boolean" },
+  { env: "WEBHOOK_ROTATION_GRACE_HOURS", key: "webhooks.rotationGraceHours", kind: "number" },
   {
     env: "ENABLE_ML_PREDICTIONS",
     key: "flags.bootstrap.ml_predictions",

@@ -5,6 +5,7 @@ import { CreateWebhookEndpoint } from "./migrations/001-create-webhook-endpoint.
 import { CreateWebhookDelivery } from "./migrations/002-create-webhook-delivery.js";
 import { WebhookDelivery } from "./webhook-delivery.entity.js";
 import { AddDeliveryAttempts } from "./migrations/003-add-delivery-attempts.js";
+import { AddSecretRotation } from "./migrations/004-add-secret-rotation.js";
 import { attemptDelivery, fanOut, resumePendingDeliveries, type DeliveryOptions } from "./webhook-delivery.service.js";
 import type { SubgraphServices } from "../../src/graphql/subgraph.js";
 import { VERSION } from "../../src/paths.js";
@@ -22,6 +23,7 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
     { name: "001-create-webhook-endpoint", class: CreateWebhookEndpoint },
     { name: "002-create-webhook-delivery", class: CreateWebhookDelivery },
     { name: "003-add-delivery-attempts", class: AddDeliveryAttempts },
+    { name: "004-add-secret-rotation", class: AddSecretRotation },
   ],
   resolvers: [WebhookEndpointResolver, EndpointDeliveriesResolver, WebhookDeliveryResolver],
   referenceResolvers: {
@@ -60,6 +62,7 @@ function deliveryOptions({ config, queue, secrets }: SubgraphServices): Delivery
     policy: { allowedCidrs: config.webhooks.allowedCidrs, httpsOnly: config.webhooks.httpsOnly },
     timeoutMs: config.webhooks.timeoutMs,
     retrySchedule: config.webhooks.retrySchedule.map(Number),
+    rotationGraceMs: config.webhooks.rotationGraceHours * 3600 * 1000,
     userAgent: `tradebot-graph-webhooks/${VERSION} (+https://www.standardwebhooks.com)`,
   };
 }

@@ -47,7 +47,7 @@ export class DeliveryAttempt {
 @Unique({ properties: ["endpointId", "eventId"] })
 @Index({ properties: ["endpointId", "id"] })
 export class WebhookDelivery {
-  [OptionalProps]?: "status" | "attempts" | "nextAttemptAt" | "createdAt";
+  [OptionalProps]?: "status" | "attempts" | "seriesStart" | "nextAttemptAt" | "createdAt";
 
   @Field(() => ID)
   @PrimaryKey({ type: "uuid" })
@@ -75,6 +75,10 @@ export class WebhookDelivery {
   /** Every attempt, oldest first. */
   @Property({ type: "json" })
   attempts: DeliveryAttemptRecord[] = [];
+
+  /** Attempts made before the current series (redeliverWebhook starts a new one at the schedule's start). */
+  @Property({ type: "integer" })
+  seriesStart: number = 0;
 
   /** When the next attempt is due; null once the delivery SUCCEEDED or FAILED. */
   @Field(() => Date, { nullable: true, description: "When the next attempt is due; null once SUCCEEDED or FAILED." })

@@ -1,9 +1,10 @@
+import { v7 as uuidv7 } from "uuid";
 import type { EntityManager } from "../../src/db/orm.js";
 import { unseal } from "../../src/crypto/seal.js";
 import type { DomainEvent } from "../../src/events/types.js";
 import type { TaskQueue } from "../../src/queue/types.js";
 import { ALL_EVENTS, WEBHOOK_EVENT_TYPES } from "./event-types.js";
-import { webhookBody, webhookHeaders } from "./signature.js";
+import { activeSecrets, webhookBody, webhookHeaders } from "./signature.js";
 import { checkDestination, type SsrfPolicy } from "./ssrf.js";
 import { DeliveryStatus, WebhookDelivery, type DeliveryAttemptRecord } from "./webhook-delivery.entity.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
@@ -71,6 +72,8 @@ export interface DeliveryOptions {
   /** Seconds before each attempt: [0] the first, [1] the first retry, …; exhausted means FAILED. */
   retrySchedule: readonly number[];
   userAgent: string;
+  /** How long after a rotation deliveries are also signed with the previous secret. */
+  rotationGraceMs: number;
   /** 0 ≤ random() < 1, for jitter. @default Math.random */
   random?: () => number;
 }
@@ -118,7 +121,13 @@ export async function attemptDelivery(
         id: delivery.event.id,
         timestampSeconds: Math.floor(now.getTime() / 1000),
         body,
-        secrets: [unseal(endpoint.sealedSecret, options.secretKey)],
+        secrets: activeSecrets(
+          unseal(endpoint.sealedSecret, options.secretKey),
+          endpoint.previousSealedSecret === null ? null : unseal(endpoint.previousSealedSecret, options.secretKey),
+          endpoint.secretRotatedAt,
+          options.rotationGraceMs,
+          now,
+        ),
         userAgent: options.userAgent,
       });
       result = await postWebhook(destination.url, destination.addresses[0], headers, body, options.timeoutMs);
@@ -145,7 +154,7 @@ export async function attemptDelivery(
     endpoint.disabledReason = `The endpoint answered 410 Gone on ${now.toISOString()}.`;
     outcome = "FAILED";
   } else {
-    const scheduled = options.retrySchedule[delivery.attempts.length];
+    const scheduled = options.retrySchedule[delivery.attempts.length - delivery.seriesStart];
     const retryAfter =
       result.status !== null && RETRY_AFTER_STATUSES.has(result.status)
         ? retryAfterMs(result.headers["retry-after"], now)
@@ -167,4 +176,42 @@ export async function attemptDelivery(
   await em.flush();
   if (outcome === "RETRYING") await enqueueNextAttempt(options.queue, delivery, delayMs);
   return outcome;
+}
+
+/** Sends a `webhook.test` event to one endpoint, whatever it subscribes to: a delivery whose first attempt is queued now. */
+export async function sendTestDelivery(
+  em: EntityManager,
+  queue: TaskQueue,
+  endpoint: WebhookEndpoint,
+  now = new Date(),
+): Promise<WebhookDelivery> {
+  const event: DomainEvent<"webhook.test"> = {
+    id: uuidv7(),
+    type: "webhook.test",
+    occurredAt: now.toISOString(),
+    ownerId: endpoint.ownerId,
+    data: { endpointId: endpoint.id, message: "This is a test event from tradebot-graph." },
+  };
+  const delivery = em.create(WebhookDelivery, {
+    endpointId: endpoint.id,
+    eventId: event.id,
+    eventType: event.type,
+    event,
+  });
+  await em.flush();
+  await enqueueNextAttempt(queue, delivery, 0);
+  return delivery;
+}
+
+/** Starts a new series of attempts for a delivery (the schedule from its start), whatever its state. */
+export async function redeliver(
+  em: EntityManager,
+  queue: TaskQueue,
+  delivery: WebhookDelivery,
+  now = new Date(),
+): Promise<WebhookDelivery> {
+  em.assign(delivery, { status: DeliveryStatus.PENDING, seriesStart: delivery.attempts.length, nextAttemptAt: now });
+  await em.flush();
+  await enqueueNextAttempt(queue, delivery, 0);
+  return delivery;
 }

@@ -39,6 +39,13 @@ export class WebhookEndpoint {
   @Property({ type: "text" })
   sealedSecret: string;
 
+  /** The secret before the last rotation, sealed; deliveries are signed with both for a grace period. */
+  @Property({ type: "text", nullable: true })
+  previousSealedSecret: (string & Opt) | null = null;
+
+  @Property({ type: "datetime", nullable: true })
+  secretRotatedAt: (Date & Opt) | null = null;
+
   @Field(() => Date)
   @Property({ type: "datetime" })
   createdAt: Date & Opt = new Date();

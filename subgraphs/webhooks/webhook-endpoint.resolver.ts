@@ -2,13 +2,18 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { canWrite } from "../../src/auth/viewer.js";
 import { ConnectionArgs } from "../../src/graphql/connection.js";
 import { requireViewer, type RequestContext } from "../../src/graphql/context.js";
-import { forbidden } from "../../src/graphql/errors.js";
+import { argumentError, forbidden, UserErrorCode } from "../../src/graphql/errors.js";
 import type { SubgraphServices } from "../../src/graphql/subgraph.js";
 import { WEBHOOK_EVENT_TYPES } from "./event-types.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
+import { WebhookDelivery } from "./webhook-delivery.entity.js";
+import { redeliver, sendTestDelivery } from "./webhook-delivery.service.js";
 import {
   CreateWebhookEndpointInput,
   CreateWebhookEndpointPayload,
+  RedeliverWebhookPayload,
+  RotateWebhookSecretPayload,
+  SendTestWebhookPayload,
   WebhookEndpointConnection,
 } from "./webhook-endpoint.input.js";
 import type { WebhookLoaders } from "./webhook-endpoint.loader.js";
@@ -52,6 +57,62 @@ export class WebhookEndpointResolver {
     if (!canWrite(viewer)) throw forbidden("Only traders and admins can create webhook endpoints.");
     const result = await this.service(ctx).create(viewer, input);
     return Object.assign(new CreateWebhookEndpointPayload(), result);
+  }
+
+  @Mutation(() => RotateWebhookSecretPayload, {
+    description: "Replaces an endpoint's signing secret; deliveries carry both signatures for the grace period.",
+  })
+  async rotateWebhookSecret(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<RotateWebhookSecretPayload> {
+    const viewer = requireViewer(ctx);
+    if (!canWrite(viewer)) throw forbidden("Only traders and admins can rotate webhook secrets.");
+    return Object.assign(new RotateWebhookSecretPayload(), await this.service(ctx).rotate(viewer, id));
+  }
+
+  @Mutation(() => SendTestWebhookPayload, { description: "Sends a webhook.test event to one endpoint." })
+  async sendTestWebhook(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<SendTestWebhookPayload> {
+    const viewer = requireViewer(ctx);
+    if (!canWrite(viewer)) throw forbidden("Only traders and admins can send test webhooks.");
+    const endpoint = WebhookEndpointService.visible(viewer, await ctx.loaders.endpointById.load(id));
+    if (endpoint === null) {
+      return Object.assign(new SendTestWebhookPayload(), {
+        delivery: null,
+        userErrors: [
+          argumentError("id", `id: no webhook endpoint ${JSON.stringify(id)} that you can see`, UserErrorCode.NotFound),
+        ],
+      });
+    }
+    return Object.assign(new SendTestWebhookPayload(), {
+      delivery: await sendTestDelivery(ctx.em, this.services.queue, endpoint),
+      userErrors: [],
+    });
+  }
+
+  @Mutation(() => RedeliverWebhookPayload, { description: "Starts a new series of attempts for a delivery." })
+  async redeliverWebhook(
+    @Arg("deliveryId", () => ID) deliveryId: string,
+    @Ctx() ctx: Context,
+  ): Promise<RedeliverWebhookPayload> {
+    const viewer = requireViewer(ctx);
+    if (!canWrite(viewer)) throw forbidden("Only traders and admins can redeliver webhooks.");
+    const delivery = await ctx.em.findOne(WebhookDelivery, { id: deliveryId });
+    const endpoint =
+      delivery && WebhookEndpointService.visible(viewer, await ctx.loaders.endpointById.load(delivery.endpointId));
+    if (delivery === null || endpoint === null) {
+      return Object.assign(new RedeliverWebhookPayload(), {
+        delivery: null,
+        userErrors: [
+          argumentError(
+            "deliveryId",
+            `deliveryId: no delivery ${JSON.stringify(deliveryId)} that you can see`,
+            UserErrorCode.NotFound,
+          ),
+        ],
+      });
+    }
+    return Object.assign(new RedeliverWebhookPayload(), {
+      delivery: await redeliver(ctx.em, this.services.queue, delivery),
+      userErrors: [],
+    });
   }
 
   private service(ctx: Context): WebhookEndpointService {

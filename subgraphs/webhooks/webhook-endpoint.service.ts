@@ -4,7 +4,7 @@ import { seal } from "../../src/crypto/seal.js";
 import type { EntityManager } from "../../src/db/orm.js";
 import { findPage, type PageArgs } from "../../src/db/paginate.js";
 import type { Page } from "../../src/graphql/connection.js";
-import { userError, type UserError } from "../../src/graphql/errors.js";
+import { argumentError, userError, UserErrorCode, type UserError } from "../../src/graphql/errors.js";
 import { checkText } from "../../src/validation/text.js";
 import { ALL_EVENTS, WEBHOOK_EVENT_TYPES } from "./event-types.js";
 import { checkDestination, type SsrfPolicy } from "./ssrf.js";
@@ -86,6 +86,30 @@ export class WebhookEndpointService {
       eventTypes,
       description: description || null,
       sealedSecret: seal(secret, this.secretKey),
+    });
+    await this.em.flush();
+    return { endpoint, secret, userErrors: [] };
+  }
+
+  /** A new signing secret for an endpoint the viewer may change; the previous one keeps signing for the grace period. */
+  async rotate(
+    viewer: Viewer,
+    id: string,
+  ): Promise<{ endpoint: WebhookEndpoint | null; secret: string | null; userErrors: UserError[] }> {
+    const endpoint = WebhookEndpointService.visible(viewer, await this.em.findOne(WebhookEndpoint, { id }));
+    if (endpoint === null)
+      return {
+        endpoint: null,
+        secret: null,
+        userErrors: [
+          argumentError("id", `id: no webhook endpoint ${JSON.stringify(id)} that you can see`, UserErrorCode.NotFound),
+        ],
+      };
+    const secret = generateSigningSecret();
+    this.em.assign(endpoint, {
+      previousSealedSecret: endpoint.sealedSecret,
+      sealedSecret: seal(secret, this.secretKey),
+      secretRotatedAt: new Date(),
     });
     await this.em.flush();
     return { endpoint, secret, userErrors: [] };

@@ -609,3 +609,52 @@ export const EndpointDeliveries = graphql(`
     }
   }
 `);
+
+export const RotateWebhookSecret = graphql(`
+  mutation RotateWebhookSecret($id: ID!) {
+    rotateWebhookSecret(id: $id) {
+      endpoint {
+        id
+      }
+      secret
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const SendTestWebhook = graphql(`
+  mutation SendTestWebhook($id: ID!) {
+    sendTestWebhook(id: $id) {
+      delivery {
+        id
+        eventType
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const RedeliverWebhook = graphql(`
+  mutation RedeliverWebhook($deliveryId: ID!) {
+    redeliverWebhook(deliveryId: $deliveryId) {
+      delivery {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);

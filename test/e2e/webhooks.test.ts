@@ -3,7 +3,14 @@ import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestStack, type TestStack } from "../harness.js";
-import { CreateBot, CreateWebhookEndpoint, EndpointDeliveries } from "./documents.js";
+import {
+  CreateBot,
+  CreateWebhookEndpoint,
+  EndpointDeliveries,
+  RedeliverWebhook,
+  RotateWebhookSecret,
+  SendTestWebhook,
+} from "./documents.js";
 
 interface Answer {
   status: number;
@@ -189,5 +196,45 @@ describe("webhook deliveries", () => {
       expect(data?.createWebhookEndpoint.userErrors[0]?.field).toEqual(["input", "url"]);
       expect(data?.createWebhookEndpoint.userErrors[0]?.message).toContain(kind);
     }
+  });
+
+  it("signs with the new and the old secret after a rotation, each of which verifies", async () => {
+    const { token, id, secret: oldSecret } = await endpointFor("gus", "rotated");
+    const rotated = await t.execute(RotateWebhookSecret, { id }, { token });
+    const newSecret = rotated.data?.rotateWebhookSecret.secret ?? "";
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(newSecret).not.toBe(oldSecret);
+    receiver.answer(() => ({ status: 200 }));
+    const before = receiver.requests.length;
+    await t.execute(SendTestWebhook, { id }, { token });
+    await vi.waitFor(() => expect(receiver.requests.length).toBeGreaterThan(before), { timeout: 10_000 });
+    const request = receiver.requests[before];
+    expect(String(request?.headers["webhook-signature"]).split(" ")).toHaveLength(2);
+    for (const secret of [newSecret, oldSecret]) {
+      expect(new Webhook(secret).verify(request?.body ?? "", request?.headers as Record<string, string>)).toMatchObject(
+        { type: "webhook.test" },
+      );
+    }
+    const foreign = await t.execute(RotateWebhookSecret, { id }, { token: await t.token("mallory") });
+    expect(foreign.data?.rotateWebhookSecret.userErrors[0]?.code).toBe("NOT_FOUND");
+  });
+
+  it("redelivers a FAILED delivery as a new series of attempts", async () => {
+    const { token, id } = await endpointFor("hal", "again");
+    receiver.answer(
+      () => ({ status: 500 }),
+      () => ({ status: 500 }),
+      () => ({ status: 500 }),
+    );
+    await t.execute(CreateBot, { input: { name: "again", symbol: "BTC/USDT" } }, { token });
+    const { delivery } = await deliveriesOf(token, id, (s) => s === "FAILED");
+    receiver.answer(
+      () => ({ status: 500 }),
+      () => ({ status: 200 }),
+    );
+    const again = await t.execute(RedeliverWebhook, { deliveryId: delivery?.id ?? "" }, { token });
+    expect(again.data?.redeliverWebhook.delivery?.status).toBe("PENDING");
+    const settled = await deliveriesOf(token, id, (s) => s === "SUCCEEDED");
+    expect(settled.delivery?.attempts.map((a) => a.responseStatus)).toEqual([500, 500, 500, 500, 200]);
   });
 });
