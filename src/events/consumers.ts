@@ -1,5 +1,5 @@
 import type { TaskQueue } from "../queue/types.js";
-import type { DomainEvent } from "./types.js";
+import { WEBHOOK_EVENT_TYPES, type DomainEvent } from "./types.js";
 
 /**
  * The queues that consume events: for each published event, the jobs it starts. Job ids derive from
@@ -34,9 +34,12 @@ export async function enqueueConsumers(queue: TaskQueue, event: DomainEvent): Pr
       await queue.enqueue("orders.fill", { orderId: order["id"] }, { jobId: order["id"], ...retrying });
     }
   }
-  await queue.enqueue(
-    "webhooks.fanout",
-    { event: { ...event, data: { ...event.data } } },
-    { jobId: `fanout-${event.id}`, ...retrying },
-  );
+  // Only events an endpoint may subscribe to are fanned out: an order's own updates start no job.
+  if ((WEBHOOK_EVENT_TYPES as readonly string[]).includes(event.type)) {
+    await queue.enqueue(
+      "webhooks.fanout",
+      { event: { ...event, data: { ...event.data } } },
+      { jobId: `fanout-${event.id}`, ...retrying },
+    );
+  }
 }
