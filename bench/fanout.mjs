@@ -15,13 +15,13 @@
 // this process's own work for 500 sockets (its CPU per round is printed).
 // Usage: npm run build && node bench/fanout.mjs [--subscribers 500] [--rounds 30] [--baseline-rounds 100]
 //        [--gap 100] [--redis] [--redis-url redis://127.0.0.1:6379] [--timeout 600]
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
+import { graphqlRequest, percentile, startChildStack, withTimeout } from "./lib/child-stack.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -60,38 +60,12 @@ const WARMUP_FULL_CHANGES = 3; // consecutive changes every subscriber received 
 const HTTP_TIMEOUT_MS = 10_000;
 const EXIT_TIMEOUT_MS = 15_000;
 
-const root = new URL("..", import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), "bench-fanout-"));
 
 // ---------------------------------------------------------------------------------------------------
 // The stack as a child process.
 
-let child;
-let childExit; // resolves with the exit code (or signal name)
-let childOut = ""; // tail of stdout + stderr, for error messages
-const childWarnings = new Map(); // warn/error log message → count, after the stack was ready
-let childReady = false;
-
-function appendOutput(chunk) {
-  const text = chunk.toString();
-  childOut = (childOut + text).slice(-20_000);
-  if (!childReady) return;
-  for (const line of text.split("\n")) {
-    if (!/"level":\s*[4-6]\d/.test(line)) continue;
-    let key = line.slice(0, 200);
-    try {
-      const entry = JSON.parse(line);
-      key = [entry.msg, entry.err?.message, entry.task].filter(Boolean).join(": ");
-    } catch {
-      // a partial line (chunk boundary): counted under its beginning
-    }
-    childWarnings.set(key, (childWarnings.get(key) ?? 0) + 1);
-  }
-}
-
-function tail() {
-  return childOut.trim().split("\n").slice(-30).join("\n");
-}
+let stackHandle; // set as soon as the child is spawned, so cleanup can always stop it
 
 async function startStack() {
   const env = {
@@ -109,90 +83,21 @@ async function startStack() {
   delete env.CONFIG_FILE;
   if (redisUrl === undefined) delete env.REDIS_URL;
   else env.REDIS_URL = redisUrl;
-  child = spawn(process.execPath, ["dist/src/cli/start.js"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  childExit = new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal)));
-  child.stderr.on("data", appendOutput);
-  let stdout = "";
-  const ready = new Promise((resolve, reject) => {
-    child.stdout.on("data", (chunk) => {
-      appendOutput(chunk);
-      if (childReady) return;
-      stdout += chunk;
-      const gateway = /gateway\s+(http\S+)/.exec(stdout);
-      const token = /Admin token[^\n]*\n\s+(\S+)\n/.exec(stdout);
-      if (gateway && token) {
-        childReady = true;
-        resolve({ gatewayUrl: gateway[1], token: token[1] });
-      }
-    });
-    child.on("error", reject);
-    void childExit.then((code) => reject(new Error(`the stack exited (${code}) before it was ready:\n${tail()}`)));
+  return startChildStack({
+    env,
+    readyTimeoutMs: READY_TIMEOUT_MS,
+    exitTimeoutMs: EXIT_TIMEOUT_MS,
+    adminToken: true,
+    onSpawn: (handle) => (stackHandle = handle),
   });
-  return withTimeout(
-    ready,
-    READY_TIMEOUT_MS,
-    () => `the stack was not ready within ${READY_TIMEOUT_MS} ms:\n${tail()}`,
-  );
-}
-
-async function stopStack() {
-  if (child === undefined || child.exitCode !== null || child.signalCode !== null) return childExit;
-  child.kill("SIGTERM");
-  const exited = await withTimeout(childExit, EXIT_TIMEOUT_MS, () => "timeout").catch(() => undefined);
-  if (exited !== undefined) return exited;
-  console.error(`the stack did not exit within ${EXIT_TIMEOUT_MS} ms of SIGTERM: SIGKILL`);
-  child.kill("SIGKILL");
-  await childExit;
-  return "SIGKILL";
-}
-
-/** The stack's CPU time in ms (Linux /proc, 100 ticks per second), or undefined elsewhere. */
-function stackCpuMs() {
-  try {
-    const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14 and 15)
-  } catch {
-    return undefined;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers.
 
-function withTimeout(promise, ms, message) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message())), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function graphql(gatewayUrl, token, query, variables) {
-  const response = await fetch(gatewayUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
-  });
-  const text = await response.text();
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new Error(`HTTP ${response.status}: ${text.slice(0, 500)}`);
-  }
-  if (!response.ok || body.errors) throw new Error(`HTTP ${response.status}: ${JSON.stringify(body).slice(0, 500)}`);
-  return body.data;
-}
-
-/** Nearest-rank percentile of an ascending array. */
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
+const graphql = (gatewayUrl, token, query, variables) =>
+  graphqlRequest(gatewayUrl, token, query, variables, HTTP_TIMEOUT_MS);
 
 function summary(samples) {
   const sorted = Float64Array.from(samples).sort();
@@ -383,7 +288,7 @@ async function runPhase(name, stack, bot, count, roundCount) {
     const lastMs = []; // per round: the slowest subscriber
     const spreadMs = []; // per round: slowest − fastest subscriber
     const cpuStart = process.cpuUsage();
-    const stackCpuStart = stackCpuMs();
+    const stackCpuStart = stackHandle.cpuMs();
     for (let r = 0; r < roundCount; r += 1) {
       const status = next();
       subs.expect(status);
@@ -410,7 +315,7 @@ async function runPhase(name, stack, bot, count, roundCount) {
       await sleep(gapMs);
     }
     const cpu = process.cpuUsage(cpuStart);
-    const stackCpuEnd = stackCpuMs();
+    const stackCpuEnd = stackHandle.cpuMs();
     // Late duplicates of the last round arrive during the gap; any event outside its round fails the run.
     if (subs.unexpected > 0)
       throw new Error(`${name}: ${subs.unexpected} unexpected events (duplicates or events of another round)`);
@@ -459,7 +364,7 @@ function report(phase) {
 let cleaningUp;
 async function cleanup() {
   cleaningUp ??= (async () => {
-    const code = await stopStack();
+    const code = stackHandle === undefined ? 0 : await stackHandle.stop();
     rmSync(dataDir, { recursive: true, force: true });
     return code;
   })();
@@ -468,7 +373,7 @@ async function cleanup() {
 
 const watchdog = setTimeout(() => {
   console.error(`FAILED: the benchmark did not finish within ${timeoutS} s`);
-  child?.kill("SIGKILL");
+  stackHandle?.child.kill("SIGKILL");
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(1);
 }, timeoutS * 1000);
@@ -511,7 +416,8 @@ async function main() {
     `every subscriber got every event: ${subscribers} connections x ${rounds} rounds = ${deliveries} deliveries,` +
       ` 0 missing, 0 duplicates`,
   );
-  for (const [message, count] of childWarnings) console.log(`the stack logged ${count} x warn/error: ${message}`);
+  for (const [message, count] of stackHandle.warnings)
+    console.log(`the stack logged ${count} x warn/error: ${message}`);
   console.log(
     `x single subscriber: p50 ${(fanout.latency.p50 / baseline.p50).toFixed(2)}, p99 ${(fanout.latency.p99 / baseline.p99).toFixed(2)};` +
       ` load average ${loadavg()[0].toFixed(2)} at the end`,
@@ -533,7 +439,7 @@ try {
 const code = await cleanup();
 if (code !== 0) {
   failed = true;
-  console.error(`FAILED: the stack exited with ${code} after SIGTERM:\n${tail()}`);
+  console.error(`FAILED: the stack exited with ${code} after SIGTERM:\n${stackHandle?.tail() ?? ""}`);
 }
 clearTimeout(watchdog);
 process.exit(failed ? 1 : 0);

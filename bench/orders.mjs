@@ -34,9 +34,8 @@
 //        [--ceiling-step 10] [--ceiling-factor 1.25] [--ceiling-p99 500] [--ceiling-max-steps 12] [--drain 60]
 //        [--redis-url redis://127.0.0.1:6379] [--postgres-url postgres://postgres@127.0.0.1:5432/postgres]
 //        [--timeout 900]
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -44,6 +43,7 @@ import { createClient } from "graphql-ws";
 import { Redis } from "ioredis";
 import pg from "pg";
 import WebSocket from "ws";
+import { graphqlRequest, percentile, startChildStack, withTimeout } from "./lib/child-stack.mjs";
 import { signUserToken } from "../dist/src/auth/tokens.js";
 
 const { values } = parseArgs({
@@ -113,7 +113,6 @@ const CEILING_MIN_COMPLETION = 0.9;
 const PRICE = "100";
 const QUANTITY = "0.001";
 
-const root = new URL("..", import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), "bench-orders-"));
 const runTag = randomBytes(6).toString("hex");
 const queuePrefix = `bench-orders-${runTag}`;
@@ -124,21 +123,7 @@ let redisUsed = false;
 // ---------------------------------------------------------------------------------------------------
 // Helpers.
 
-function withTimeout(promise, ms, message) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message())), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Nearest-rank percentile of an ascending array. */
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 function summary(samples) {
   const sorted = Float64Array.from(samples).sort();
@@ -206,32 +191,7 @@ async function deleteRedisKeys() {
 // ---------------------------------------------------------------------------------------------------
 // The stack as a child process.
 
-let child;
-let childExit; // resolves with the exit code (or signal name)
-let childOut = ""; // tail of stdout + stderr, for error messages
-const childWarnings = new Map(); // warn/error log message → count, after the stack was ready
-let childReady = false;
-
-function appendOutput(chunk) {
-  const text = chunk.toString();
-  childOut = (childOut + text).slice(-20_000);
-  if (!childReady) return;
-  for (const entry of text.split("\n")) {
-    if (!/"level":\s*[4-6]\d/.test(entry)) continue;
-    let key = entry.slice(0, 200);
-    try {
-      const parsed = JSON.parse(entry);
-      key = [parsed.msg, parsed.err?.message, parsed.task].filter(Boolean).join(": ");
-    } catch {
-      // a partial line (chunk boundary): counted under its beginning
-    }
-    childWarnings.set(key, (childWarnings.get(key) ?? 0) + 1);
-  }
-}
-
-function tail() {
-  return childOut.trim().split("\n").slice(-30).join("\n");
-}
+let stackHandle; // set as soon as the child is spawned, so cleanup can always stop it
 
 async function startStack() {
   const env = {
@@ -261,55 +221,15 @@ async function startStack() {
     env.QUEUE_PREFIX = queuePrefix;
     redisUsed = true;
   }
-  child = spawn(process.execPath, ["dist/src/cli/start.js"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  childExit = new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal)));
-  child.stderr.on("data", appendOutput);
-  let stdout = "";
-  const ready = new Promise((resolve, reject) => {
-    child.stdout.on("data", (chunk) => {
-      appendOutput(chunk);
-      if (childReady) return;
-      stdout += chunk;
-      const gateway = /gateway\s+(http\S+)\s/.exec(stdout);
-      const token = production ? undefined : /Admin token[^\n]*\n\s+(\S+)\n/.exec(stdout)?.[1];
-      if (gateway && (production || token)) {
-        childReady = true;
-        resolve({ gatewayUrl: gateway[1], token });
-      }
-    });
-    child.on("error", reject);
-    void childExit.then((code) => reject(new Error(`the stack exited (${code}) before it was ready:\n${tail()}`)));
+  const stack = await startChildStack({
+    env,
+    readyTimeoutMs: READY_TIMEOUT_MS,
+    exitTimeoutMs: EXIT_TIMEOUT_MS,
+    adminToken: !production,
+    onSpawn: (handle) => (stackHandle = handle),
   });
-  const stack = await withTimeout(
-    ready,
-    READY_TIMEOUT_MS,
-    () => `the stack was not ready within ${READY_TIMEOUT_MS} ms:\n${tail()}`,
-  );
   if (production) stack.token = await signUserToken({ id: "bench-admin", roles: ["admin", "trader"] }, jwtSecret, "2h");
   return stack;
-}
-
-async function stopStack() {
-  if (child === undefined) return 0;
-  if (child.exitCode !== null || child.signalCode !== null) return childExit;
-  child.kill("SIGTERM");
-  const exited = await withTimeout(childExit, EXIT_TIMEOUT_MS, () => "timeout").catch(() => undefined);
-  if (exited !== undefined) return exited;
-  console.error(`the stack did not exit within ${EXIT_TIMEOUT_MS} ms of SIGTERM: SIGKILL`);
-  child.kill("SIGKILL");
-  await childExit;
-  return "SIGKILL";
-}
-
-/** The stack's CPU time in ms (Linux /proc, 100 ticks per second), or undefined elsewhere. */
-function stackCpuMs() {
-  try {
-    const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14 and 15)
-  } catch {
-    return undefined;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -318,23 +238,7 @@ function stackCpuMs() {
 let gatewayUrl;
 let token;
 
-async function graphql(query, variables) {
-  const response = await fetch(gatewayUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
-  });
-  const text = await response.text();
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
-  }
-  if (!response.ok || body.errors) throw new Error(`HTTP ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
-  return body.data;
-}
+const graphql = (query, variables) => graphqlRequest(gatewayUrl, token, query, variables, HTTP_TIMEOUT_MS);
 
 async function payload(query, variables, field) {
   const data = await graphql(query, variables);
@@ -499,13 +403,13 @@ async function runPhase(name, bots, ratePerS, seconds, drainMs) {
   await quiesce(name);
   const phase = newPhase(name);
   const cpuStart = process.cpuUsage();
-  const stackCpuStart = stackCpuMs();
+  const stackCpuStart = stackHandle.cpuMs();
   const loadStart = loadavg()[0];
   const sends = await generate(phase, bots, ratePerS, seconds);
   await Promise.all(sends); // each is bounded by HTTP_TIMEOUT_MS
   await phase.settled(Math.max(0, phase.lastSentAt + drainMs - performance.now()));
   const cpu = process.cpuUsage(cpuStart);
-  const stackCpuEnd = stackCpuMs();
+  const stackCpuEnd = stackHandle.cpuMs();
   return analyse(phase, {
     clientCpuMs: (cpu.user + cpu.system) / 1000,
     stackCpuMs: stackCpuStart === undefined || stackCpuEnd === undefined ? undefined : stackCpuEnd - stackCpuStart,
@@ -729,7 +633,7 @@ async function findCeiling(bots, loadResult) {
 let cleaningUp;
 async function cleanup() {
   cleaningUp ??= (async () => {
-    const code = await stopStack();
+    const code = stackHandle === undefined ? 0 : await stackHandle.stop();
     for (const [what, step] of [
       ["dropping the database", dropDatabase],
       ["deleting the Redis keys", deleteRedisKeys],
@@ -748,7 +652,7 @@ async function cleanup() {
 
 const watchdog = setTimeout(() => {
   console.error(`FAILED: the benchmark did not finish within ${timeoutS} s`);
-  child?.kill("SIGKILL");
+  stackHandle?.child.kill("SIGKILL");
   const hardStop = setTimeout(() => process.exit(1), 2 * CLEANUP_STEP_TIMEOUT_MS + 5_000);
   hardStop.unref();
   void cleanup().finally(() => process.exit(1));
@@ -834,7 +738,8 @@ async function main() {
     await quiesce("the end");
     const { failedJobs } = await backlog();
     console.log(`failed jobs: ${failedJobs.length === 0 ? "none" : failedJobs.join(", ")}`);
-    for (const [message, count] of childWarnings) console.log(`the stack logged ${count} x warn/error: ${message}`);
+    for (const [message, count] of stackHandle.warnings)
+      console.log(`the stack logged ${count} x warn/error: ${message}`);
     console.log(
       `events: ${unknownEvents} unknown, ${duplicateEvents} duplicates, ${mismatchedEvents} with another order id than submitOrder returned`,
     );
@@ -890,7 +795,7 @@ try {
 const code = await cleanup();
 if (code !== 0) {
   failed = true;
-  console.error(`FAILED: the stack exited with ${code} after SIGTERM:\n${tail()}`);
+  console.error(`FAILED: the stack exited with ${code} after SIGTERM:\n${stackHandle?.tail() ?? ""}`);
 }
 clearTimeout(watchdog);
 process.exit(failed ? 1 : 0);
