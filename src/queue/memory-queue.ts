@@ -39,6 +39,24 @@ import type {
   TaskQueue,
 } from "./types.js";
 
+/** A job as it is first added: no attempts yet, waiting until placed. */
+function newJob(
+  fields: Pick<MemoryJob, "id" | "queue" | "name" | "data" | "priority" | "maxAttempts" | "createdAt" | "backoff">,
+): MemoryJob {
+  return {
+    ...fields,
+    attemptsMade: 0,
+    progress: 0,
+    failedReason: null,
+    result: null,
+    processedAt: null,
+    finishedAt: null,
+    dueAt: null,
+    status: "waiting",
+    seq: 0,
+  };
+}
+
 /** Options of {@link MemoryTaskQueue}. */
 export interface MemoryTaskQueueOptions {
   /** How long `close()` waits for active jobs before abandoning them. @default 10000 */
@@ -144,29 +162,17 @@ export class MemoryTaskQueue implements TaskQueue {
     const existing = jobId === undefined ? undefined : queue.jobs.get(jobId);
     if (existing !== undefined) return this.toInfo(existing);
     const now = Date.now();
-    const job: MemoryJob = {
+    const job = newJob({
       id: jobId ?? String((queue.lastId += 1)),
       queue: queue.name,
       name: task,
       data: asJson(checked.payload),
       priority: priority ?? 0,
-      attemptsMade: 0,
       maxAttempts: attempts ?? 1,
-      progress: 0,
-      failedReason: null,
-      result: null,
       createdAt: now,
-      processedAt: null,
-      finishedAt: null,
-      dueAt: null,
-      status: "waiting",
-      seq: 0,
       backoff,
-    };
-    queue.jobs.set(job.id, job);
-    this.emit(queue, job, "added");
-    if (delayMs !== undefined && delayMs > 0) this.delay(queue, job, now + delayMs);
-    else this.makeReady(queue, job, "waiting");
+    });
+    this.add(queue, job, now + (delayMs ?? 0), now);
     return this.toInfo(job);
   }
 
@@ -373,28 +379,24 @@ export class MemoryTaskQueue implements TaskQueue {
   private addScheduledJob(queue: MemoryQueue, scheduler: MemoryScheduler, now: number): void {
     // BullMQ counts these in its job id sequence too.
     queue.lastId += 1;
-    const job: MemoryJob = {
+    const job = newJob({
       id: schedulerJobId(scheduler.id, scheduler.nextRunAt),
       queue: queue.name,
       name: scheduler.task,
       data: structuredClone(scheduler.payload),
       priority: 0,
-      attemptsMade: 0,
       maxAttempts: scheduler.options.attempts ?? 1,
-      progress: 0,
-      failedReason: null,
-      result: null,
       createdAt: now,
-      processedAt: null,
-      finishedAt: null,
-      dueAt: null,
-      status: "waiting",
-      seq: 0,
       backoff: scheduler.options.backoff,
-    };
+    });
+    this.add(queue, job, scheduler.nextRunAt, now);
+  }
+
+  /** Stores a new job and emits "added"; it waits when `runAt` has come, else it is delayed until then. */
+  private add(queue: MemoryQueue, job: MemoryJob, runAt: number, now: number): void {
     queue.jobs.set(job.id, job);
     this.emit(queue, job, "added");
-    if (scheduler.nextRunAt > now) this.delay(queue, job, scheduler.nextRunAt);
+    if (runAt > now) this.delay(queue, job, runAt);
     else this.makeReady(queue, job, "waiting");
   }
 
