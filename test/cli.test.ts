@@ -3,14 +3,13 @@
  * `node <script>` the way a user would and asserts on its output, exit code and HTTP behaviour.
  * The build itself is run by the global setup (test/global-setup.ts).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ENV_MAPPINGS } from "../src/config/sources.js";
+import { describeProc, exitWithin, killRunning, spawnNode, waitForStdout, type Exit, type Proc } from "./processes.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLI_DIR = path.join(ROOT, "dist", "src", "cli");
@@ -36,36 +35,8 @@ const ALL_PORTS_ZERO: Readonly<Record<string, string>> = {
   ...Object.fromEntries(SUBGRAPH_PORT_VARS.map((name) => [name, "0"])),
 };
 
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-/** A spawned CLI with its output collected as it arrives. */
-interface Cli {
-  child: ChildProcess;
-  stdout: string;
-  stderr: string;
-  /** Settles when the process has exited and its output streams are closed. */
-  closed: Promise<Exit>;
-  exit: Exit | undefined;
-}
-
-const running = new Set<Cli>();
 const tempDirs: string[] = [];
 const occupiedPorts: Server[] = [];
-
-/**
- * The environment a user would have, minus every configuration variable of this project (and
- * NODE_ENV, which vitest sets), so the developer's own settings can't leak into a test; plus the
- * test's own settings. Listening is restricted to loopback.
- */
-function cliEnv(overrides: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const { env: name } of ENV_MAPPINGS) delete env[name];
-  delete env["CONFIG_FILE"];
-  return { ...env, HOST: "127.0.0.1", SUBGRAPH_HOST: "127.0.0.1", ...overrides };
-}
 
 /** A fresh temporary directory (removed after the test) and a not-yet-existing DATA_DIR inside it. */
 function tempDataDir(): string {
@@ -74,46 +45,9 @@ function tempDataDir(): string {
   return path.join(dir, "data");
 }
 
-function describeCli(cli: Cli): string {
-  return `exit: ${JSON.stringify(cli.exit)}\n--- stdout ---\n${cli.stdout}\n--- stderr ---\n${cli.stderr}`;
-}
-
 /** Starts `node dist/src/cli/<script> ...args` in the project root. */
-function spawnCli(script: string, args: readonly string[], env: Readonly<Record<string, string>>): Cli {
-  const child = spawn(process.execPath, [path.join(CLI_DIR, script), ...args], {
-    cwd: ROOT,
-    env: cliEnv(env),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const cli: Cli = { child, stdout: "", stderr: "", exit: undefined, closed: undefined as never };
-  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (cli.stdout += chunk));
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (cli.stderr += chunk));
-  cli.closed = new Promise<Exit>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", (code, signal) => {
-      cli.exit = { code, signal };
-      running.delete(cli);
-      resolve(cli.exit);
-    });
-  });
-  running.add(cli);
-  return cli;
-}
-
-/** Resolves with the exit once the process has exited; fails (and kills it) after `ms`. */
-async function exitWithin(cli: Cli, ms: number): Promise<Exit> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      cli.child.kill("SIGKILL");
-      reject(new Error(`process did not exit within ${ms} ms\n${describeCli(cli)}`));
-    }, ms);
-  });
-  try {
-    return await Promise.race([cli.closed, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
+function spawnCli(script: string, args: readonly string[], env: Readonly<Record<string, string>>): Proc {
+  return spawnNode(script, path.join(CLI_DIR, script), args, env);
 }
 
 /** Runs a CLI to completion. */
@@ -121,47 +55,12 @@ async function runCli(
   script: string,
   args: readonly string[],
   env: Readonly<Record<string, string>>,
-): Promise<Cli & { exit: Exit }> {
+): Promise<Proc & { exit: Exit }> {
   const cli = spawnCli(script, args, env);
   await exitWithin(cli, EXIT_DEADLINE_MS);
-  return cli as Cli & { exit: Exit };
+  return cli as Proc & { exit: Exit };
 }
 
-/** Waits until stdout matches `pattern` and returns the match; fails if the process exits first or after `ms`. */
-function waitForStdout(cli: Cli, pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    const check = (): boolean => {
-      const match = cli.stdout.match(pattern);
-      if (match) {
-        finish();
-        resolve(match);
-      }
-      return match !== null;
-    };
-    const onClose = (): void => {
-      if (check()) return;
-      finish();
-      reject(new Error(`process exited before printing ${String(pattern)}\n${describeCli(cli)}`));
-    };
-    const onData = (): void => void check();
-    const timer = setTimeout(() => {
-      finish();
-      reject(new Error(`no ${String(pattern)} on stdout within ${ms} ms\n${describeCli(cli)}`));
-    }, ms);
-    const finish = (): void => {
-      clearTimeout(timer);
-      cli.child.stdout?.off("data", onData);
-      cli.child.off("close", onClose);
-    };
-    // Registered after spawnCli's own listener, so cli.stdout already holds the chunk.
-    cli.child.stdout?.on("data", onData);
-    cli.child.once("close", onClose);
-    if (cli.exit) onClose();
-    else check();
-  });
-}
-
-/** Holds a free loopback port with a plain TCP server (closed after the test) and returns it. */
 async function occupyPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -203,9 +102,7 @@ beforeAll(() => {
 });
 
 afterEach(async () => {
-  const leftovers = [...running];
-  for (const cli of leftovers) cli.child.kill("SIGKILL");
-  await Promise.allSettled(leftovers.map((cli) => cli.closed));
+  await killRunning();
   await Promise.all(
     occupiedPorts.splice(0).map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
   );
@@ -221,7 +118,7 @@ describe("start.js", () => {
     const [, adminToken] = await waitForStdout(stack, /^Admin token[^\n]*\n\s*(\S+)\s*$/m, READY_DEADLINE_MS);
     expect(stack.stdout).toMatch(/^Ready in \d+(\.\d+)? s$/m);
     const gatewayUrl = stack.stdout.match(/^\s+gateway\s+(http:\/\/\S+)/m)?.[1];
-    expect(gatewayUrl, describeCli(stack)).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*\/graphql$/);
+    expect(gatewayUrl, describeProc(stack)).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*\/graphql$/);
     expect(adminToken).toMatch(JWT);
     expect(stack.stdout).toContain(dataDir);
 
@@ -242,7 +139,7 @@ describe("start.js", () => {
 
     // token.js signs with the same secrets as the running stack...
     const token = await runCli("token.js", ["--sub", "alice", "--role", "trader"], { DATA_DIR: dataDir });
-    expect(token.exit, describeCli(token)).toEqual({ code: 0, signal: null });
+    expect(token.exit, describeProc(token)).toEqual({ code: 0, signal: null });
     const aliceToken = token.stdout.trim();
     expect(aliceToken).toMatch(JWT);
     const bots = await graphql(gatewayUrl!, aliceToken, "{ bots { totalCount } }");
@@ -251,20 +148,20 @@ describe("start.js", () => {
 
     // ...while a token made with another DATA_DIR's secrets is refused.
     const foreign = await runCli("token.js", ["--sub", "alice"], { DATA_DIR: tempDataDir() });
-    expect(foreign.exit, describeCli(foreign)).toEqual({ code: 0, signal: null });
+    expect(foreign.exit, describeProc(foreign)).toEqual({ code: 0, signal: null });
     const refused = await graphql(gatewayUrl!, foreign.stdout.trim(), "{ bots { totalCount } }");
     expect(refused.status).toBe(401);
     expect(refused.body.errors).toBeDefined();
 
     stack.child.kill("SIGTERM");
-    expect(await exitWithin(stack, STOP_DEADLINE_MS), describeCli(stack)).toEqual({ code: 0, signal: null });
+    expect(await exitWithin(stack, STOP_DEADLINE_MS), describeProc(stack)).toEqual({ code: 0, signal: null });
   });
 
   it("rejects bad configuration with exit 2 and one line per problem, before starting anything", async () => {
     const dataDir = tempDataDir();
     const cli = await runCli("start.js", [], { ...ALL_PORTS_ZERO, DATA_DIR: dataDir, PERF_DB_POOL_SIZE: "-3" });
 
-    expect(cli.exit, describeCli(cli)).toEqual({ code: 2, signal: null });
+    expect(cli.exit, describeProc(cli)).toEqual({ code: 2, signal: null });
     const lines = linesOf(cli.stderr);
     expect(lines[0]).toBe("Invalid configuration:");
     expect(lines).toContain('database.poolSize: expected a positive integer, got "-3" (from PERF_DB_POOL_SIZE)');
@@ -279,7 +176,7 @@ describe("start.js", () => {
       const args = script === "token.js" ? ["--sub", "alice"] : [];
       const cli = await runCli(script, args, { ...ALL_PORTS_ZERO, DATA_DIR: dataDir, AUTH_JWT_SECRET: "short" });
 
-      expect(cli.exit, `${script}\n${describeCli(cli)}`).toEqual({ code: 2, signal: null });
+      expect(cli.exit, `${script}\n${describeProc(cli)}`).toEqual({ code: 2, signal: null });
       expect(cli.stderr).toMatch(/^Invalid configuration:$/m);
       expect(cli.stderr).toMatch(/^\s+auth\.jwtSecret: .*AUTH_JWT_SECRET/m);
       expect(cli.stderr + cli.stdout).not.toContain("short");
@@ -291,7 +188,7 @@ describe("start.js", () => {
     const port = await occupyPort();
     const cli = await runCli("start.js", [], { ...ALL_PORTS_ZERO, PORT: String(port), DATA_DIR: tempDataDir() });
 
-    expect(cli.exit, describeCli(cli)).toEqual({ code: 1, signal: null });
+    expect(cli.exit, describeProc(cli)).toEqual({ code: 1, signal: null });
     expect(cli.stderr).toContain(String(port));
     expect(cli.stderr).toMatch(/\bPORT\b/);
     expect(cli.stderr).not.toMatch(/^\s+at /m);
@@ -306,7 +203,7 @@ describe("start.js", () => {
       DATA_DIR: tempDataDir(),
     });
 
-    expect(cli.exit, describeCli(cli)).toEqual({ code: 1, signal: null });
+    expect(cli.exit, describeProc(cli)).toEqual({ code: 1, signal: null });
     expect(cli.stderr).toContain(String(port));
     expect(cli.stderr).toContain("BOTS_SUBGRAPH_PORT");
     expect(cli.stderr).not.toMatch(/^\s+at /m);
@@ -330,13 +227,13 @@ describe("start-subgraph.js", () => {
     expect(existsSync(path.join(dataDir, "bots.sqlite3"))).toBe(true);
 
     subgraph.child.kill("SIGTERM");
-    expect(await exitWithin(subgraph, STOP_DEADLINE_MS), describeCli(subgraph)).toEqual({ code: 0, signal: null });
+    expect(await exitWithin(subgraph, STOP_DEADLINE_MS), describeProc(subgraph)).toEqual({ code: 0, signal: null });
   });
 
   it("rejects an unknown subgraph name with exit 2, listing the valid names", async () => {
     const cli = await runCli("start-subgraph.js", ["nope"], { ...ALL_PORTS_ZERO, DATA_DIR: tempDataDir() });
 
-    expect(cli.exit, describeCli(cli)).toEqual({ code: 2, signal: null });
+    expect(cli.exit, describeProc(cli)).toEqual({ code: 2, signal: null });
     expect(cli.stderr).toContain('"nope"');
     for (const name of NAMES) expect(cli.stderr).toMatch(new RegExp(`\\b${name}\\b`));
     expect(cli.stdout).toBe("");
@@ -345,7 +242,7 @@ describe("start-subgraph.js", () => {
   it("prints usage with exit 2 when no subgraph is named", async () => {
     const cli = await runCli("start-subgraph.js", [], { ...ALL_PORTS_ZERO, DATA_DIR: tempDataDir() });
 
-    expect(cli.exit, describeCli(cli)).toEqual({ code: 2, signal: null });
+    expect(cli.exit, describeProc(cli)).toEqual({ code: 2, signal: null });
     expect(cli.stderr).toMatch(/^Usage:/m);
     for (const name of NAMES) expect(cli.stderr).toMatch(new RegExp(`\\b${name}\\b`));
     expect(cli.stdout).toBe("");
@@ -357,7 +254,7 @@ describe("token.js", () => {
     const dataDir = tempDataDir();
     const cli = await runCli("token.js", [], { DATA_DIR: dataDir });
 
-    expect(cli.exit, describeCli(cli)).toEqual({ code: 2, signal: null });
+    expect(cli.exit, describeProc(cli)).toEqual({ code: 2, signal: null });
     expect(cli.stderr).toContain("--sub");
     expect(cli.stderr).toMatch(/^Usage:/m);
     expect(cli.stdout).toBe("");
@@ -368,7 +265,7 @@ describe("token.js", () => {
     const dataDir = tempDataDir();
     const cli = await runCli("token.js", ["--sub", "alice", "--role", "wizard"], { DATA_DIR: dataDir });
 
-    expect(cli.exit, describeCli(cli)).toEqual({ code: 2, signal: null });
+    expect(cli.exit, describeProc(cli)).toEqual({ code: 2, signal: null });
     expect(cli.stderr).toContain("wizard");
     for (const role of ["admin", "trader", "viewer"]) expect(cli.stderr).toMatch(new RegExp(`\\b${role}\\b`));
     expect(cli.stdout).toBe("");

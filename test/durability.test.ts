@@ -5,7 +5,6 @@
  * SIGTERMed and restarted; every wait is on their output, their exit or a polled state, with a deadline.
  * The build itself is run by the global setup (test/global-setup.ts).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -16,10 +15,10 @@ import pg from "pg";
 import { pino } from "pino";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { signUserToken } from "../src/auth/tokens.js";
-import { ENV_MAPPINGS } from "../src/config/sources.js";
 import { createRedisEventBus } from "../src/events/redis-bus.js";
 import type { DomainEvent, EventBus } from "../src/events/types.js";
 import { BullmqTaskQueue, type TaskQueue } from "../src/queue/index.js";
+import { describeProc, exitWithin, killRunning, spawnNode, waitForStdout, type Proc } from "./processes.js";
 import { createTestDatabase, postgresAvailable, REDIS_TEST_URL, redisAvailable } from "./services.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -47,77 +46,9 @@ const ALL_PORTS_ZERO: Readonly<Record<string, string>> = {
 /** Short locks and stalled checks, so a dead worker's job is noticed within a couple of seconds. */
 const FAST_STALLS: Readonly<Record<string, string>> = { LOCK_DURATION_MS: "1000", STALLED_INTERVAL_MS: "1000" };
 
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-/** A spawned process with its output collected as it arrives. */
-interface Proc {
-  name: string;
-  child: ChildProcess;
-  stdout: string;
-  stderr: string;
-  /** Settles when the process has exited and its output streams are closed. */
-  closed: Promise<Exit>;
-  exit: Exit | undefined;
-}
-
 const logger = pino({ level: "silent" });
-const running = new Set<Proc>();
 /** What each test made and afterEach removes, whatever the outcome. */
 const cleanups: (() => Promise<void>)[] = [];
-
-/**
- * The environment of a child: this one's minus every configuration variable of the project (and
- * NODE_ENV, which vitest sets), so the developer's settings can't leak in; plus the test's own.
- */
-function childEnv(overrides: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const { env: name } of ENV_MAPPINGS) delete env[name];
-  delete env["CONFIG_FILE"];
-  return { ...env, HOST: "127.0.0.1", SUBGRAPH_HOST: "127.0.0.1", ...overrides };
-}
-
-function describeProc(proc: Proc): string {
-  return `${proc.name} exit: ${JSON.stringify(proc.exit)}\n--- stdout ---\n${proc.stdout}\n--- stderr ---\n${proc.stderr}`;
-}
-
-/** Starts `node <script>` in the project root; stdin is a pipe the test may write to. */
-function spawnNode(name: string, script: string, env: Readonly<Record<string, string>>): Proc {
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env: childEnv(env), stdio: ["pipe", "pipe", "pipe"] });
-  const proc: Proc = { name, child, stdout: "", stderr: "", exit: undefined, closed: undefined as never };
-  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (proc.stdout += chunk));
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (proc.stderr += chunk));
-  // Writing to the stdin of a process that just died must not crash the test.
-  child.stdin?.on("error", () => undefined);
-  proc.closed = new Promise<Exit>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", (code, signal) => {
-      proc.exit = { code, signal };
-      running.delete(proc);
-      resolve(proc.exit);
-    });
-  });
-  running.add(proc);
-  return proc;
-}
-
-/** Resolves with the exit once the process has exited; fails (and kills it) after `ms`. */
-async function exitWithin(proc: Proc, ms: number): Promise<Exit> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      proc.child.kill("SIGKILL");
-      reject(new Error(`process did not exit within ${ms} ms\n${describeProc(proc)}`));
-    }, ms);
-  });
-  try {
-    return await Promise.race([proc.closed, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** SIGKILLs the process and waits until it is gone. */
 async function crash(proc: Proc): Promise<void> {
@@ -125,41 +56,6 @@ async function crash(proc: Proc): Promise<void> {
   expect(await exitWithin(proc, STOP_DEADLINE_MS), describeProc(proc)).toEqual({ code: null, signal: "SIGKILL" });
 }
 
-/** Waits until stdout matches `pattern` and returns the match; fails if the process exits first or after `ms`. */
-function waitForStdout(proc: Proc, pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    const check = (): boolean => {
-      const match = proc.stdout.match(pattern);
-      if (match) {
-        finish();
-        resolve(match);
-      }
-      return match !== null;
-    };
-    const onClose = (): void => {
-      if (check()) return;
-      finish();
-      reject(new Error(`process exited before printing ${String(pattern)}\n${describeProc(proc)}`));
-    };
-    const onData = (): void => void check();
-    const timer = setTimeout(() => {
-      finish();
-      reject(new Error(`no ${String(pattern)} on stdout within ${ms} ms\n${describeProc(proc)}`));
-    }, ms);
-    const finish = (): void => {
-      clearTimeout(timer);
-      proc.child.stdout?.off("data", onData);
-      proc.child.off("close", onClose);
-    };
-    // Registered after spawnNode's own listener, so proc.stdout already holds the chunk.
-    proc.child.stdout?.on("data", onData);
-    proc.child.once("close", onClose);
-    if (proc.exit) onClose();
-    else check();
-  });
-}
-
-/** Lines of the process's stdout that match `pattern`. */
 function linesMatching(proc: Proc, pattern: RegExp): string[] {
   return proc.stdout.split("\n").filter((line) => pattern.test(line));
 }
@@ -230,7 +126,7 @@ async function startWorker(
   handler: "echo" | "hang" | "stdin" | "record",
   env: Readonly<Record<string, string>> = {},
 ): Promise<Proc> {
-  const worker = spawnNode(name, WORKER_SCRIPT, {
+  const worker = spawnNode(name, WORKER_SCRIPT, [], {
     REDIS_URL: REDIS_TEST_URL,
     QUEUE_PREFIX: prefix,
     HANDLER: handler,
@@ -277,7 +173,7 @@ async function createBot(url: string, token: string, name: string): Promise<stri
 
 /** Starts the whole stack and returns it with its gateway URL, once it has printed its banner. */
 async function startStackProcess(name: string, env: Readonly<Record<string, string>>): Promise<[Proc, string]> {
-  const stack = spawnNode(name, START_SCRIPT, env);
+  const stack = spawnNode(name, START_SCRIPT, [], env);
   const [, gatewayUrl] = await waitForStdout(stack, /^Ready in .*\n\s+gateway\s+(http:\/\/\S+)/m, READY_DEADLINE_MS);
   return [stack, gatewayUrl ?? ""];
 }
@@ -292,9 +188,7 @@ beforeAll(() => {
 });
 
 afterEach(async () => {
-  const leftovers = [...running];
-  for (const proc of leftovers) proc.child.kill("SIGKILL");
-  await Promise.allSettled(leftovers.map((proc) => proc.closed));
+  await killRunning();
   const failures = (
     await Promise.allSettled(
       cleanups
