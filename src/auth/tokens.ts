@@ -1,4 +1,5 @@
-import { errors, jwtVerify, SignJWT } from "jose";
+import { errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import { LRUCache } from "lru-cache";
 import { ROLES, type Role, type Viewer } from "./viewer.js";
 
 const USER_ISSUER_ALGORITHMS = ["HS256"];
@@ -12,6 +13,29 @@ export class InvalidTokenError extends Error {
 
 const encoder = new TextEncoder();
 const keyOf = (secret: string): Uint8Array => encoder.encode(secret);
+
+// Verifying an HS256 token through WebCrypto costs ~1 ms of CPU, and the same token arrives again and
+// again (a client reuses its JWT; the gateway reuses one internal token per viewer for half its life).
+// A token string that verified once under a secret verifies again until it expires, so successes are
+// remembered, keyed by secret and token, for at most a minute and never past `exp`. Failures are not
+// cached, so forged tokens cannot fill the cache.
+const VERIFIED_MAX_ENTRIES = 10_000;
+const VERIFIED_MAX_AGE_MS = 60_000;
+const verified = new LRUCache<string, { payload: JWTPayload; until: number }>({ max: VERIFIED_MAX_ENTRIES });
+
+async function verifyCached(
+  token: string,
+  secret: string,
+  verify: (key: Uint8Array) => Promise<JWTPayload>,
+): Promise<JWTPayload> {
+  const cacheKey = `${secret}\u0000${token}`;
+  const hit = verified.get(cacheKey);
+  if (hit !== undefined && Date.now() < hit.until) return hit.payload;
+  const payload = await verify(keyOf(secret));
+  const maxAge = Date.now() + VERIFIED_MAX_AGE_MS;
+  verified.set(cacheKey, { payload, until: payload.exp === undefined ? maxAge : Math.min(maxAge, payload.exp * 1000) });
+  return payload;
+}
 
 function rolesFrom(claim: unknown): Role[] {
   if (claim === undefined) return [];
@@ -31,7 +55,10 @@ function describe(error: unknown): string {
 /** Verifies a client's `Authorization: Bearer` JWT (HS256) and returns its viewer. */
 export async function verifyUserToken(token: string, secret: string): Promise<Viewer> {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), { algorithms: USER_ISSUER_ALGORITHMS });
+    const payload = await verifyCached(token, secret, async (key) => {
+      const result = await jwtVerify(token, key, { algorithms: USER_ISSUER_ALGORITHMS });
+      return result.payload;
+    });
     if (typeof payload.sub !== "string" || payload.sub.length === 0) {
       throw new InvalidTokenError('the token has no "sub" claim');
     }
@@ -86,10 +113,13 @@ function viewerFrom(claim: unknown): Viewer | null {
 /** Verifies the gateway's internal token; anything else a client could send is refused. */
 export async function verifyInternalToken(token: string, secret: string): Promise<InternalIdentity> {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), {
-      algorithms: ["HS256"],
-      issuer: INTERNAL_ISSUER,
-      audience: INTERNAL_AUDIENCE,
+    const payload = await verifyCached(token, secret, async (key) => {
+      const result = await jwtVerify(token, key, {
+        algorithms: ["HS256"],
+        issuer: INTERNAL_ISSUER,
+        audience: INTERNAL_AUDIENCE,
+      });
+      return result.payload;
     });
     return { viewer: viewerFrom(payload["viewer"]) };
   } catch (error) {
