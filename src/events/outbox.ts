@@ -1,4 +1,4 @@
-import { EntitySchema, type EntityManager } from "@mikro-orm/core";
+import { DateTimeType, type EntityManager, EntitySchema } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import { v7 as uuidv7 } from "uuid";
 import type { DomainEvent, EventDataMap, EventType } from "./types.js";
@@ -65,11 +65,11 @@ export function outboxEntity(subgraph: string): OutboxEntity {
     properties: {
       id: { type: "uuid", primary: true },
       type: { type: "string", length: 64 },
-      occurredAt: { type: "datetime" },
+      occurredAt: { type: DateTimeType },
       ownerId: { type: "string", nullable: true },
       data: { type: "json" },
       requestId: { type: "string", nullable: true },
-      publishedAt: { type: "datetime", nullable: true },
+      publishedAt: { type: DateTimeType, nullable: true },
     },
     indexes: [{ name: index.name, expression: index.sql }],
   });

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
+import { DateTimeType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
 import { v7 as uuidv7 } from "uuid";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { JSONScalar } from "../../src/graphql/scalars.js";
@@ -58,10 +58,10 @@ export class Bot {
   statusReason: string | null = null;
 
   @Field(() => Date)
-  @Property({ type: "datetime" })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
   @Field(() => Date)
-  @Property({ type: "datetime", onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property, type Opt } from "@mikro-orm/core";
+import { DateTimeType, Entity, type Opt, PrimaryKey, Property } from "@mikro-orm/core";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 
 /** One variant of a flag and its share of the users who get the flag. */
@@ -44,6 +44,6 @@ export class FeatureFlag {
   variants: FlagVariant[] & Opt = [];
 
   @Field(() => Date)
-  @Property({ type: "datetime", onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date & Opt = new Date();
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
+import { DateTimeType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
 import { v7 as uuidv7 } from "uuid";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { DecimalType } from "../../src/db/decimal-type.js";
@@ -81,9 +81,9 @@ export class Order {
   tradeId: string | null = null;
 
   @Field(() => Date)
-  @Property({ type: "datetime" })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
-  @Property({ type: "datetime" })
+  @Property({ type: DateTimeType })
   updatedAt: Date = new Date();
 }

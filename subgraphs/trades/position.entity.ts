@@ -1,4 +1,4 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
+import { DateTimeType, Entity, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
 import { DecimalType } from "../../src/db/decimal-type.js";
 import { Decimal } from "../../src/graphql/scalars.js";
 
@@ -52,6 +52,6 @@ export class Position {
   @Property({ type: "integer" })
   losingTrades: number = 0;
 
-  @Property({ type: "datetime" })
+  @Property({ type: DateTimeType })
   updatedAt: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
+import { DateTimeType, Entity, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { DecimalType } from "../../src/db/decimal-type.js";
 import { Decimal, DecimalScalar } from "../../src/graphql/scalars.js";
@@ -18,6 +18,6 @@ export class Ticker {
   price: Decimal;
 
   @Field(() => Date)
-  @Property({ type: "datetime" })
+  @Property({ type: DateTimeType })
   updatedAt: Date = new Date();
 }

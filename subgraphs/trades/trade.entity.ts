@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property, type Opt } from "@mikro-orm/core";
+import { DateTimeType, Entity, Enum, Index, type Opt, PrimaryKey, Property } from "@mikro-orm/core";
 import { v7 as uuidv7 } from "uuid";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { DecimalType } from "../../src/db/decimal-type.js";
@@ -62,7 +62,7 @@ export class Trade {
   realizedPnl: Decimal;
 
   @Field(() => Date)
-  @Property({ type: "datetime" })
+  @Property({ type: DateTimeType })
   executedAt: Date & Opt = new Date();
 
   @Field(() => Bot)

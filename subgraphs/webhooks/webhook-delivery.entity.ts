@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
+import { DateTimeType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
 import { v7 as uuidv7 } from "uuid";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { DomainEvent } from "../../src/events/types.js";
@@ -82,10 +82,10 @@ export class WebhookDelivery {
 
   /** When the next attempt is due; null once the delivery SUCCEEDED or FAILED. */
   @Field(() => Date, { nullable: true, description: "When the next attempt is due; null once SUCCEEDED or FAILED." })
-  @Property({ type: "datetime", nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   nextAttemptAt: Date | null = new Date();
 
   @Field(() => Date)
-  @Property({ type: "datetime" })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property, type Opt } from "@mikro-orm/core";
+import { DateTimeType, Entity, Index, type Opt, PrimaryKey, Property } from "@mikro-orm/core";
 import { v7 as uuidv7 } from "uuid";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
@@ -43,13 +43,13 @@ export class WebhookEndpoint {
   @Property({ type: "text", nullable: true })
   previousSealedSecret: (string & Opt) | null = null;
 
-  @Property({ type: "datetime", nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   secretRotatedAt: (Date & Opt) | null = null;
 
   @Field(() => Date)
-  @Property({ type: "datetime" })
+  @Property({ type: DateTimeType })
   createdAt: Date & Opt = new Date();
 
-  @Property({ type: "datetime", onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date & Opt = new Date();
 }

@@ -211,4 +211,14 @@ describe.each(backends)("DataLoader batching (%s)", (backend) => {
     const mallory = await t.token("mallory");
     expect((await t.execute(BotWithTrades, { id, first: 10 }, { token: mallory })).data?.bot).toBeNull();
   });
+  it("updates only the columns that changed: creation and occurrence times are never rewritten", async () => {
+    await quiet();
+    const updates = logLines
+      .filter((line) => line["msg"] === "sql" && /^update\b/i.test(String(line["sql"])))
+      .map((line) => String(line["sql"]));
+    // Orders fill, positions move, bots start and outbox rows are published above: all of them updates.
+    expect(updates.filter((sql) => /trade_order/.test(sql)).length).toBeGreaterThan(0);
+    expect(updates.filter((sql) => /_outbox/.test(sql)).length).toBeGreaterThan(0);
+    expect(updates.filter((sql) => /created_at|occurred_at/.test(sql))).toEqual([]);
+  });
 });
