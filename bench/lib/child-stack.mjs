@@ -47,7 +47,10 @@ export async function graphqlRequest(url, token, query, variables, timeoutMs) {
  * the handle at once, so a caller's cleanup can stop a stack that never became ready.
  */
 export async function startChildStack({ env, readyTimeoutMs, exitTimeoutMs, adminToken, onSpawn }) {
-  const child = spawn(process.execPath, ["dist/src/cli/start.js"], {
+  // BENCH_NODE_ARGS: extra Node flags for the stack, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where
+  // its time goes (NODE_OPTIONS refuses --cpu-prof).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "dist/src/cli/start.js"], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
