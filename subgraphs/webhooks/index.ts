@@ -6,6 +6,7 @@ import { CreateWebhookDelivery } from "./migrations/002-create-webhook-delivery.
 import { WebhookDelivery } from "./webhook-delivery.entity.js";
 import { AddDeliveryAttempts } from "./migrations/003-add-delivery-attempts.js";
 import { AddSecretRotation } from "./migrations/004-add-secret-rotation.js";
+import { AddFailingSince } from "./migrations/005-add-failing-since.js";
 import { attemptDelivery, fanOut, resumePendingDeliveries, type DeliveryOptions } from "./webhook-delivery.service.js";
 import type { SubgraphServices } from "../../src/graphql/subgraph.js";
 import { VERSION } from "../../src/paths.js";
@@ -24,6 +25,7 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
     { name: "002-create-webhook-delivery", class: CreateWebhookDelivery },
     { name: "003-add-delivery-attempts", class: AddDeliveryAttempts },
     { name: "004-add-secret-rotation", class: AddSecretRotation },
+    { name: "005-add-failing-since", class: AddFailingSince },
   ],
   resolvers: [WebhookEndpointResolver, EndpointDeliveriesResolver, WebhookDeliveryResolver],
   referenceResolvers: {

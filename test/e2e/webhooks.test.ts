@@ -6,10 +6,13 @@ import { startTestStack, type TestStack } from "../harness.js";
 import {
   CreateBot,
   CreateWebhookEndpoint,
+  DeleteWebhookEndpoint,
   EndpointDeliveries,
+  JobById,
   RedeliverWebhook,
   RotateWebhookSecret,
   SendTestWebhook,
+  UpdateWebhookEndpoint,
 } from "./documents.js";
 
 interface Answer {
@@ -236,5 +239,114 @@ describe("webhook deliveries", () => {
     expect(again.data?.redeliverWebhook.delivery?.status).toBe("PENDING");
     const settled = await deliveriesOf(token, id, (s) => s === "SUCCEEDED");
     expect(settled.delivery?.attempts.map((a) => a.responseStatus)).toEqual([500, 500, 500, 500, 200]);
+  });
+
+  it("updates an endpoint's url, event types and description with the checks of create", async () => {
+    const { token, id } = await endpointFor("ida", "before");
+    const changed = await t.execute(
+      UpdateWebhookEndpoint,
+      { id, input: { url: `${url}/after`, eventTypes: ["trade.executed", "bot.deleted"], description: "Desk" } },
+      { token },
+    );
+    expect(changed.data?.updateWebhookEndpoint).toEqual({
+      endpoint: expect.objectContaining({
+        id,
+        url: `${url}/after`,
+        eventTypes: ["trade.executed", "bot.deleted"],
+        description: "Desk",
+        enabled: true,
+      }),
+      userErrors: [],
+    });
+    const kept = await t.execute(UpdateWebhookEndpoint, { id, input: { description: null } }, { token });
+    expect(kept.data?.updateWebhookEndpoint.endpoint).toMatchObject({ url: `${url}/after`, description: null });
+
+    const bad = await t.execute(
+      UpdateWebhookEndpoint,
+      { id, input: { url: "http://169.254.169.254/latest", eventTypes: ["trade.executed", "bot.exploded"] } },
+      { token },
+    );
+    expect(bad.data?.updateWebhookEndpoint.endpoint).toBeNull();
+    expect(bad.data?.updateWebhookEndpoint.userErrors).toEqual([
+      expect.objectContaining({ field: ["input", "eventTypes"], message: expect.stringContaining('"bot.exploded"') }),
+    ]);
+    const ssrf = await t.execute(UpdateWebhookEndpoint, { id, input: { url: "http://10.1.2.3/hook" } }, { token });
+    expect(ssrf.data?.updateWebhookEndpoint.userErrors).toEqual([
+      expect.objectContaining({ field: ["input", "url"], message: expect.stringContaining("private") }),
+    ]);
+    const after = await t.execute(EndpointDeliveries, { id }, { token });
+    expect(after.data?.webhookEndpoint?.id).toBe(id);
+
+    const foreign = await t.execute(
+      UpdateWebhookEndpoint,
+      { id, input: { description: "mine now" } },
+      { token: await t.token("mallory") },
+    );
+    expect(foreign.data?.updateWebhookEndpoint).toEqual({
+      endpoint: null,
+      userErrors: [expect.objectContaining({ field: ["id"], code: "NOT_FOUND" })],
+    });
+    const admin = await t.execute(
+      UpdateWebhookEndpoint,
+      { id, input: { description: "checked by ops" } },
+      { token: await t.token("root", ["admin"]) },
+    );
+    expect(admin.data?.updateWebhookEndpoint.endpoint?.description).toBe("checked by ops");
+  });
+
+  it("re-enables an endpoint disabled by a 410, clearing the reason, and deliveries resume", async () => {
+    const { token, id } = await endpointFor("jon", "back");
+    receiver.answer(() => ({ status: 410 }));
+    await t.execute(CreateBot, { input: { name: "gone for now", symbol: "BTC/USDT" } }, { token });
+    await deliveriesOf(token, id, (s) => s === "FAILED");
+    const enabled = await t.execute(UpdateWebhookEndpoint, { id, input: { enabled: true } }, { token });
+    expect(enabled.data?.updateWebhookEndpoint.endpoint).toMatchObject({ enabled: true, disabledReason: null });
+    receiver.answer(() => ({ status: 200 }));
+    await t.execute(CreateBot, { input: { name: "back again", symbol: "BTC/USDT" } }, { token });
+    await vi.waitFor(
+      async () => {
+        const endpoint = (await t.execute(EndpointDeliveries, { id }, { token })).data?.webhookEndpoint;
+        expect(endpoint?.deliveries.edges.map((edge) => edge.node.status)).toEqual(["FAILED", "SUCCEEDED"]);
+      },
+      { timeout: 10_000, interval: 25 },
+    );
+
+    const disabled = await t.execute(UpdateWebhookEndpoint, { id, input: { enabled: false } }, { token });
+    expect(disabled.data?.updateWebhookEndpoint.endpoint).toMatchObject({
+      enabled: false,
+      disabledReason: expect.stringMatching(/^Disabled through updateWebhookEndpoint on /),
+    });
+  });
+
+  it("deletes an endpoint for its owner only, and its pending deliveries stop", async () => {
+    const { token, id } = await endpointFor("kim", "deleted");
+    const foreign = await t.execute(DeleteWebhookEndpoint, { id }, { token: await t.token("mallory") });
+    expect(foreign.data?.deleteWebhookEndpoint).toEqual({
+      deletedWebhookEndpointId: null,
+      userErrors: [{ field: ["id"], code: "NOT_FOUND", message: `id: no webhook endpoint "${id}" that you can see` }],
+    });
+
+    receiver.answer(() => ({ status: 503, headers: { "retry-after": "1" } }));
+    const before = receiver.requests.length;
+    await t.execute(CreateBot, { input: { name: "soon deleted", symbol: "BTC/USDT" } }, { token });
+    const { delivery } = await deliveriesOf(token, id, (s) => s === "PENDING");
+    await vi.waitFor(() => expect(receiver.requests.length).toBe(before + 1), { timeout: 10_000 });
+    const deleted = await t.execute(DeleteWebhookEndpoint, { id }, { token });
+    expect(deleted.data?.deleteWebhookEndpoint).toEqual({ deletedWebhookEndpointId: id, userErrors: [] });
+    expect((await t.execute(EndpointDeliveries, { id }, { token })).data?.webhookEndpoint).toBeNull();
+
+    // The retry queued before the deletion runs when due and finds nothing to send.
+    const admin = await t.token("root", ["admin"]);
+    const retry = await vi.waitFor(
+      async () => {
+        const job = (await t.execute(JobById, { queue: "webhooks", id: `deliver-${delivery?.id}-2` }, { token: admin }))
+          .data?.job;
+        expect(job?.status).toBe("COMPLETED");
+        return job;
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+    expect(retry?.result).toEqual({ outcome: "SKIPPED" });
+    expect(receiver.requests.length).toBe(before + 1);
   });
 });
