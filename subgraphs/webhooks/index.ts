@@ -10,6 +10,7 @@ import { AddFailingSince } from "./migrations/005-add-failing-since.js";
 import { attemptDelivery, fanOut, resumePendingDeliveries, type DeliveryOptions } from "./webhook-delivery.service.js";
 import type { SubgraphServices } from "../../src/graphql/subgraph.js";
 import { VERSION } from "../../src/paths.js";
+import { EndpointBreakers } from "./circuit-breaker.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
 import { createWebhookLoaders, type WebhookLoaders } from "./webhook-endpoint.loader.js";
 import { WebhookEndpointResolver } from "./webhook-endpoint.resolver.js";
@@ -48,7 +49,7 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
         logger.info({ deliveryId: job.payload.deliveryId, outcome }, "webhook delivery attempt");
         return { outcome };
       },
-      { concurrency: 16 },
+      { concurrency: services.config.webhooks.deliveryConcurrency },
     );
   },
   onStart: async ({ orm, queue }) => {
@@ -65,6 +66,12 @@ function deliveryOptions({ config, queue, secrets }: SubgraphServices): Delivery
     timeoutMs: config.webhooks.timeoutMs,
     retrySchedule: config.webhooks.retrySchedule.map(Number),
     rotationGraceMs: config.webhooks.rotationGraceHours * 3600 * 1000,
+    breakers: new EndpointBreakers({
+      failureThreshold: config.webhooks.breakerFailureThreshold,
+      cooldownMs: config.webhooks.breakerCooldownMs,
+      // A probe's request ends within the timeout; a probe that outlived it (its process died) is forgotten.
+      probeTimeoutMs: config.webhooks.timeoutMs + 1000,
+    }),
     userAgent: `tradebot-graph-webhooks/${VERSION} (+https://www.standardwebhooks.com)`,
   };
 }

@@ -4,6 +4,7 @@ import { unseal } from "../../src/crypto/seal.js";
 import type { DomainEvent } from "../../src/events/types.js";
 import type { TaskQueue } from "../../src/queue/types.js";
 import { ALL_EVENTS, WEBHOOK_EVENT_TYPES } from "./event-types.js";
+import type { EndpointBreakers } from "./circuit-breaker.js";
 import { activeSecrets, webhookBody, webhookHeaders } from "./signature.js";
 import { checkDestination, type SsrfPolicy } from "./ssrf.js";
 import { DeliveryStatus, WebhookDelivery, type DeliveryAttemptRecord } from "./webhook-delivery.entity.js";
@@ -27,6 +28,21 @@ export async function enqueueNextAttempt(queue: TaskQueue, delivery: WebhookDeli
     "webhooks.deliver",
     { deliveryId: delivery.id },
     { jobId: deliveryJobId(delivery.id, delivery.attempts.length + 1), delayMs: Math.max(0, delayMs) },
+  );
+}
+
+/**
+ * Queues again, for `at`, an attempt its endpoint's open circuit breaker held back. The job id names
+ * the time, as the job that was held back still holds the attempt's own id.
+ */
+async function postponeAttempt(queue: TaskQueue, delivery: WebhookDelivery, at: Date, now: Date): Promise<void> {
+  await queue.enqueue(
+    "webhooks.deliver",
+    { deliveryId: delivery.id },
+    {
+      jobId: `${deliveryJobId(delivery.id, delivery.attempts.length + 1)}-after-${at.getTime()}`,
+      delayMs: Math.max(0, at.getTime() - now.getTime()),
+    },
   );
 }
 
@@ -74,6 +90,8 @@ export interface DeliveryOptions {
   userAgent: string;
   /** How long after a rotation deliveries are also signed with the previous secret. */
   rotationGraceMs: number;
+  /** This process's circuit breakers, one per endpoint. */
+  breakers: EndpointBreakers;
   /** 0 ≤ random() < 1, for jitter. @default Math.random */
   random?: () => number;
 }
@@ -91,13 +109,14 @@ export function retryAfterMs(header: string | string[] | undefined, now: Date): 
 }
 
 /** The outcome of one attempt. */
-export type AttemptOutcome = "SUCCEEDED" | "FAILED" | "RETRYING" | "SKIPPED";
+export type AttemptOutcome = "SUCCEEDED" | "FAILED" | "RETRYING" | "SKIPPED" | "POSTPONED";
 
 /**
  * One attempt of a delivery (Standard Webhooks): checks the destination again (DNS can change),
  * signs and POSTs the event, records the attempt, then settles the delivery: 2xx SUCCEEDED; 410
  * disables the endpoint; otherwise the next attempt follows the schedule (with ±10 % jitter, or
  * `Retry-After` on 429/502/503/504) until it is exhausted (FAILED). Redirects are not followed.
+ * While the endpoint's circuit breaker is open, the attempt is not made nor counted but POSTPONED.
  */
 export async function attemptDelivery(
   em: EntityManager,
@@ -110,8 +129,16 @@ export async function attemptDelivery(
   const endpoint = await em.findOne(WebhookEndpoint, { id: delivery.endpointId });
   let result: SendResult;
   if (endpoint === null || !endpoint.enabled) {
+    options.breakers.forget(delivery.endpointId);
     result = { status: null, headers: {}, body: null, error: "the endpoint is disabled or deleted", durationMs: 0 };
   } else {
+    const admission = options.breakers.admit(endpoint.id, now);
+    if (!admission.admitted) {
+      delivery.nextAttemptAt = admission.retryAt;
+      await em.flush();
+      await postponeAttempt(options.queue, delivery, admission.retryAt, now);
+      return "POSTPONED";
+    }
     const destination = await checkDestination(endpoint.url, options.policy);
     if (!destination.ok) {
       result = { status: null, headers: {}, body: null, error: destination.reason, durationMs: 0 };
@@ -143,9 +170,14 @@ export async function attemptDelivery(
     responseBody: result.body,
   };
   delivery.attempts = [...delivery.attempts, attempt];
+  const succeeded = result.status !== null && result.status >= 200 && result.status <= 299;
+  if (endpoint?.enabled) {
+    if (succeeded) options.breakers.succeeded(endpoint.id);
+    else options.breakers.failed(endpoint.id, new Date(now.getTime() + result.durationMs));
+  }
   let outcome: AttemptOutcome;
   let delayMs = 0;
-  if (result.status !== null && result.status >= 200 && result.status <= 299) {
+  if (succeeded) {
     outcome = "SUCCEEDED";
   } else if (endpoint === null || !endpoint.enabled) {
     outcome = "FAILED";

@@ -350,3 +350,75 @@ describe("webhook deliveries", () => {
     expect(receiver.requests.length).toBe(before + 1);
   });
 });
+
+describe("the per-endpoint circuit breaker", () => {
+  const cooldownMs = 2000;
+  let t: TestStack;
+  let receiver: Receiver;
+  let url: string;
+
+  beforeAll(async () => {
+    receiver = new Receiver();
+    url = await receiver.start();
+    t = await startTestStack({
+      env: {
+        WEBHOOK_RETRY_SCHEDULE: "0,0,0,0",
+        WEBHOOK_TIMEOUT_MS: "300",
+        WEBHOOK_BREAKER_FAILURE_THRESHOLD: "2",
+        WEBHOOK_BREAKER_COOLDOWN_MS: String(cooldownMs),
+      },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await receiver?.stop();
+  });
+
+  it("holds attempts back while open, without counting or losing them, until a probe succeeds", async () => {
+    const token = await t.token("ola");
+    const created = await t.execute(
+      CreateWebhookEndpoint,
+      { input: { url: `${url}/down`, eventTypes: ["bot.created"] } },
+      { token },
+    );
+    const id = created.data?.createWebhookEndpoint.endpoint?.id ?? "";
+    receiver.answer(
+      () => ({ status: 500 }),
+      () => ({ status: 500 }),
+    );
+    await t.execute(CreateBot, { input: { name: "first", symbol: "BTC/USDT" } }, { token });
+    await vi.waitFor(() => expect(receiver.requests).toHaveLength(2), { timeout: 10_000 });
+    await t.execute(CreateBot, { input: { name: "second", symbol: "BTC/USDT" } }, { token });
+
+    // Open: both deliveries wait, the first with its two failed attempts, the second with none.
+    const held = await vi.waitFor(
+      async () => {
+        const endpoint = (await t.execute(EndpointDeliveries, { id }, { token })).data?.webhookEndpoint;
+        const nodes = endpoint?.deliveries.edges.map((edge) => edge.node) ?? [];
+        expect(nodes.map((node) => [node.status, node.attempts.length])).toEqual([
+          ["PENDING", 2],
+          ["PENDING", 0],
+        ]);
+        expect(nodes.every((node) => new Date(String(node.nextAttemptAt)).getTime() > Date.now())).toBe(true);
+        return nodes;
+      },
+      { timeout: 10_000, interval: 25 },
+    );
+    expect(receiver.requests).toHaveLength(2);
+
+    const settled = await vi.waitFor(
+      async () => {
+        const endpoint = (await t.execute(EndpointDeliveries, { id }, { token })).data?.webhookEndpoint;
+        const nodes = endpoint?.deliveries.edges.map((edge) => edge.node) ?? [];
+        expect(nodes.map((node) => node.status)).toEqual(["SUCCEEDED", "SUCCEEDED"]);
+        return nodes;
+      },
+      { timeout: 15_000, interval: 50 },
+    );
+    expect(settled.map((node) => node.attempts.map((a) => a.responseStatus))).toEqual([[500, 500, 200], [200]]);
+    expect(held.map((node) => node.id)).toEqual(settled.map((node) => node.id));
+    expect(receiver.requests).toHaveLength(4);
+    const [, lastFailure, probe] = receiver.requests;
+    expect((probe?.at ?? 0) - (lastFailure?.at ?? 0)).toBeGreaterThanOrEqual(cooldownMs - 50);
+  });
+});
