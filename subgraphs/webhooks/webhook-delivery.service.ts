@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import type { EntityManager } from "../../src/db/orm.js";
 import { unseal } from "../../src/crypto/seal.js";
+import { recordEvent, type OutboxEntity } from "../../src/events/outbox.js";
 import type { DomainEvent } from "../../src/events/types.js";
 import type { TaskQueue } from "../../src/queue/types.js";
 import { ALL_EVENTS, WEBHOOK_EVENT_TYPES } from "./event-types.js";
@@ -90,6 +91,10 @@ export interface DeliveryOptions {
   userAgent: string;
   /** How long after a rotation deliveries are also signed with the previous secret. */
   rotationGraceMs: number;
+  /** An endpoint whose every attempt has failed this long is disabled. */
+  disableAfterMs: number;
+  /** Where `webhook.endpoint_disabled` events are recorded, with the change. */
+  outbox: OutboxEntity;
   /** This process's circuit breakers, one per endpoint. */
   breakers: EndpointBreakers;
   /** 0 ≤ random() < 1, for jitter. @default Math.random */
@@ -177,13 +182,22 @@ export async function attemptDelivery(
   }
   let outcome: AttemptOutcome;
   let delayMs = 0;
+  const failingSince = endpoint?.enabled ? trackFailures(endpoint, succeeded, now) : null;
   if (succeeded) {
     outcome = "SUCCEEDED";
   } else if (endpoint === null || !endpoint.enabled) {
     outcome = "FAILED";
   } else if (result.status === 410) {
-    endpoint.enabled = false;
-    endpoint.disabledReason = `The endpoint answered 410 Gone on ${now.toISOString()}.`;
+    disableEndpoint(em, options.outbox, endpoint, `The endpoint answered 410 Gone on ${now.toISOString()}.`);
+    outcome = "FAILED";
+  } else if (failingSince !== null && now.getTime() - failingSince.getTime() >= options.disableAfterMs) {
+    const hours = Math.round((options.disableAfterMs / 3_600_000) * 100) / 100;
+    disableEndpoint(
+      em,
+      options.outbox,
+      endpoint,
+      `Every delivery attempt since ${failingSince.toISOString()} failed (the limit is ${hours} h); the last on ${now.toISOString()}.`,
+    );
     outcome = "FAILED";
   } else {
     const scheduled = options.retrySchedule[delivery.attempts.length - delivery.seriesStart];
@@ -208,6 +222,26 @@ export async function attemptDelivery(
   await em.flush();
   if (outcome === "RETRYING") await enqueueNextAttempt(options.queue, delivery, delayMs);
   return outcome;
+}
+
+/**
+ * Keeps an endpoint's failing streak: a success ends it, the first failure after a success starts it.
+ * Returns since when the endpoint has been failing, or null.
+ */
+function trackFailures(endpoint: WebhookEndpoint, succeeded: boolean, now: Date): Date | null {
+  if (succeeded) endpoint.failingSince = null;
+  else endpoint.failingSince ??= now;
+  return endpoint.failingSince;
+}
+
+/** Disables an endpoint and records `webhook.endpoint_disabled` in the outbox: both commit on the next flush, or neither. */
+function disableEndpoint(em: EntityManager, outbox: OutboxEntity, endpoint: WebhookEndpoint, reason: string): void {
+  endpoint.enabled = false;
+  endpoint.disabledReason = reason;
+  recordEvent(em, outbox, "webhook.endpoint_disabled", {
+    ownerId: endpoint.ownerId,
+    data: { endpointId: endpoint.id, reason },
+  });
 }
 
 /** Sends a `webhook.test` event to one endpoint, whatever it subscribes to: a delivery whose first attempt is queued now. */

@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { WebhookEndpoint } from "../../subgraphs/webhooks/webhook-endpoint.entity.js";
 import { startTestStack, type TestStack } from "../harness.js";
 import {
   CreateBot,
@@ -348,6 +349,79 @@ describe("webhook deliveries", () => {
     );
     expect(retry?.result).toEqual({ outcome: "SKIPPED" });
     expect(receiver.requests.length).toBe(before + 1);
+  });
+
+  it("disables an endpoint whose every attempt has failed for disableAfterHours and tells the owner's other endpoints", async () => {
+    const { token, id } = await endpointFor("lea", "dying");
+    const watcher = await t.execute(
+      CreateWebhookEndpoint,
+      { input: { url: `${url}/watcher`, eventTypes: ["webhook.endpoint_disabled"] } },
+      { token },
+    );
+    const watcherSecret = watcher.data?.createWebhookEndpoint.secret ?? "";
+    const em = t.orm("webhooks").em.fork();
+    const longAgo = new Date(Date.now() - 121 * 3600 * 1000);
+
+    // A success ends a failing streak, however old: the failures after it start a new one.
+    await em.nativeUpdate(WebhookEndpoint, { id }, { failingSince: longAgo });
+    receiver.answer(() => ({ status: 200 }));
+    await t.execute(CreateBot, { input: { name: "fine", symbol: "BTC/USDT" } }, { token });
+    await deliveriesOf(token, id, (s) => s === "SUCCEEDED");
+    receiver.answer(
+      () => ({ status: 500 }),
+      () => ({ status: 500 }),
+      () => ({ status: 500 }),
+    );
+    await t.execute(CreateBot, { input: { name: "new streak", symbol: "BTC/USDT" } }, { token });
+    const streak = await vi.waitFor(
+      async () => {
+        const endpoint = (await t.execute(EndpointDeliveries, { id }, { token })).data?.webhookEndpoint;
+        expect(endpoint?.deliveries.edges[1]?.node.status).toBe("FAILED");
+        return endpoint;
+      },
+      { timeout: 10_000, interval: 25 },
+    );
+    expect(streak?.enabled).toBe(true);
+    expect(streak?.deliveries.edges[1]?.node.attempts).toHaveLength(3);
+
+    // The streak has now lasted longer than 120 h: the next failed attempt disables the endpoint.
+    await em.nativeUpdate(WebhookEndpoint, { id }, { failingSince: longAgo });
+    receiver.answer(() => ({ status: 500 }));
+    const before = receiver.requests.length;
+    await t.execute(CreateBot, { input: { name: "last straw", symbol: "BTC/USDT" } }, { token });
+    const disabled = await vi.waitFor(
+      async () => {
+        const endpoint = (await t.execute(EndpointDeliveries, { id }, { token })).data?.webhookEndpoint;
+        expect(endpoint?.enabled).toBe(false);
+        return endpoint;
+      },
+      { timeout: 10_000, interval: 25 },
+    );
+    expect(disabled?.disabledReason).toMatch(
+      new RegExp(`^Every delivery attempt since ${longAgo.toISOString()} failed \\(the limit is 120 h\\)`),
+    );
+    expect(disabled?.deliveries.edges[2]?.node).toMatchObject({
+      status: "FAILED",
+      attempts: [{ responseStatus: 500 }],
+    });
+
+    const notice = await vi.waitFor(
+      () => {
+        const request = receiver.requests
+          .slice(before)
+          .find((r) => r.headers["webhook-id"] && r.body.includes("disabled"));
+        expect(request).toBeDefined();
+        return request;
+      },
+      { timeout: 10_000, interval: 25 },
+    );
+    expect(
+      new Webhook(watcherSecret).verify(notice?.body ?? "", notice?.headers as Record<string, string>),
+    ).toMatchObject({
+      type: "webhook.endpoint_disabled",
+      data: { endpointId: id, reason: disabled?.disabledReason },
+    });
+    expect(receiver.requests.slice(before)).toHaveLength(2);
   });
 });
 
