@@ -182,6 +182,7 @@ export async function attemptDelivery(
   }
   let outcome: AttemptOutcome;
   let delayMs = 0;
+  const failingBefore = endpoint?.failingSince ?? null;
   const failingSince = endpoint?.enabled ? trackFailures(endpoint, succeeded, now) : null;
   if (succeeded) {
     outcome = "SUCCEEDED";
@@ -219,7 +220,14 @@ export async function attemptDelivery(
         ? DeliveryStatus.FAILED
         : DeliveryStatus.PENDING;
   delivery.nextAttemptAt = outcome === "RETRYING" ? new Date(now.getTime() + delayMs) : null;
-  await em.flush();
+  if (endpoint !== null && (endpoint.failingSince !== failingBefore || !endpoint.enabled)) {
+    // The endpoint changed too (and may have an event in the outbox): one transaction for all.
+    await em.flush();
+  } else {
+    // The common case, only the delivery changed: one statement instead of a transaction of three.
+    const { attempts, status, nextAttemptAt } = delivery;
+    await em.nativeUpdate(WebhookDelivery, { id: delivery.id }, { attempts, status, nextAttemptAt });
+  }
   if (outcome === "RETRYING") await enqueueNextAttempt(options.queue, delivery, delayMs);
   return outcome;
 }
