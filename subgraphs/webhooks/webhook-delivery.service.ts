@@ -140,7 +140,7 @@ export async function attemptDelivery(
     const admission = options.breakers.admit(endpoint.id, now);
     if (!admission.admitted) {
       delivery.nextAttemptAt = admission.retryAt;
-      await em.flush();
+      await em.nativeUpdate(WebhookDelivery, { id: delivery.id }, { nextAttemptAt: admission.retryAt });
       await postponeAttempt(options.queue, delivery, admission.retryAt, now);
       return "POSTPONED";
     }
@@ -220,6 +220,7 @@ export async function attemptDelivery(
         ? DeliveryStatus.FAILED
         : DeliveryStatus.PENDING;
   delivery.nextAttemptAt = outcome === "RETRYING" ? new Date(now.getTime() + delayMs) : null;
+  if (endpoint !== null && !endpoint.enabled) options.breakers.forget(endpoint.id);
   if (endpoint !== null && (endpoint.failingSince !== failingBefore || !endpoint.enabled)) {
     // The endpoint changed too (and may have an event in the outbox): one transaction for all.
     await em.flush();

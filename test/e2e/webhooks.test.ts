@@ -293,6 +293,13 @@ describe("webhook deliveries", () => {
       { token: await t.token("root", ["admin"]) },
     );
     expect(admin.data?.updateWebhookEndpoint.endpoint?.description).toBe("checked by ops");
+    const omitted = await t.execute(UpdateWebhookEndpoint, { id, input: { eventTypes: ["*"] } }, { token });
+    expect(omitted.data?.updateWebhookEndpoint.endpoint).toMatchObject({
+      url: `${url}/after`,
+      eventTypes: ["*"],
+      description: "checked by ops",
+      enabled: true,
+    });
   });
 
   it("re-enables an endpoint disabled by a 410, clearing the reason, and deliveries resume", async () => {
