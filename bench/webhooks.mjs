@@ -15,7 +15,8 @@
 // time (node:http, keep-alive global agent): the cost of the HTTP alone.
 // Checked: every request verifies with `standardwebhooks` under its endpoint's secret, each (endpoint,
 // event) arrived exactly once, and every delivery is SUCCEEDED with one attempt.
-// Usage: npm run build && node bench/webhooks.mjs [--bots 200] [--endpoints 10] [--concurrency 16]
+// `--sqlite`: the subgraphs' SQLite files instead of PostgreSQL (the queue is still BullMQ on Redis).
+// Usage: npm run build && node bench/webhooks.mjs [--sqlite] [--bots 200] [--endpoints 10] [--concurrency 16]
 //        [--inflight 16] [--redis-url redis://127.0.0.1:6379]
 //        [--postgres-url postgres://postgres@127.0.0.1:5432/postgres] [--timeout 600]
 import { randomBytes } from "node:crypto";
@@ -25,6 +26,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { Webhook } from "standardwebhooks";
 import { graphqlRequest, startChildStack, withTimeout } from "./lib/child-stack.mjs";
@@ -32,6 +34,7 @@ import { signUserToken } from "../dist/src/auth/tokens.js";
 
 const { values } = parseArgs({
   options: {
+    sqlite: { type: "boolean", default: false },
     bots: { type: "string", default: "200" },
     endpoints: { type: "string", default: "10" },
     concurrency: { type: "string", default: "16" },
@@ -62,6 +65,7 @@ const timeoutS = integer("timeout", 10);
 const redisUrl = values["redis-url"];
 const postgresAdminUrl = values["postgres-url"];
 const expected = botCount * endpointCount;
+const sqlite = values.sqlite;
 
 const TARGET_PER_S = 500;
 const READY_TIMEOUT_MS = 90_000;
@@ -91,6 +95,17 @@ async function query(url, sql, params = []) {
     return (await client.query(sql, params)).rows;
   } finally {
     await client.end();
+  }
+}
+
+/** Rows of `sql` in the subgraph's database: PostgreSQL, or its SQLite file (read only) with --sqlite. */
+async function subgraphQuery(subgraph, sql) {
+  if (!sqlite) return query(databaseUrl, sql);
+  const db = new Database(join(dataDir, `${subgraph}.sqlite3`), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all();
+  } finally {
+    db.close();
   }
 }
 
@@ -184,7 +199,7 @@ async function rawPosts(url, sample, count) {
 
 async function main() {
   console.log(
-    `webhook deliveries on PostgreSQL (fresh database ${databaseName}) + Redis (${redisUrl}, prefix ${queuePrefix}, BullMQ):` +
+    `webhook deliveries on ${sqlite ? "SQLite" : `PostgreSQL (fresh database ${databaseName})`} + Redis (${redisUrl}, prefix ${queuePrefix}, BullMQ):` +
       ` ${botCount} bot.created events x ${endpointCount} endpoints = ${expected} deliveries, delivery concurrency ${concurrency}`,
   );
   console.log(
@@ -193,10 +208,12 @@ async function main() {
   await new Promise((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const receiverUrl = `http://127.0.0.1:${receiver.address().port}`;
 
-  await query(postgresAdminUrl, `create database ${databaseName}`);
-  const url = new URL(postgresAdminUrl);
-  url.pathname = `/${databaseName}`;
-  databaseUrl = url.toString();
+  if (!sqlite) {
+    await query(postgresAdminUrl, `create database ${databaseName}`);
+    const url = new URL(postgresAdminUrl);
+    url.pathname = `/${databaseName}`;
+    databaseUrl = url.toString();
+  }
   const jwtSecret = randomBytes(32).toString("hex");
   const env = { ...process.env };
   for (const name of ["CONFIG_FILE", "NODE_ENV", "QUEUE_BACKEND"]) delete env[name];
@@ -211,7 +228,7 @@ async function main() {
     DATA_DIR: dataDir,
     LOG_LEVEL: "warn",
     SIMULATED_MARKET: "false",
-    DATABASE_URL: databaseUrl,
+    ...(sqlite ? {} : { DATABASE_URL: databaseUrl }),
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: queuePrefix,
     AUTH_JWT_SECRET: jwtSecret,
@@ -267,9 +284,9 @@ async function main() {
   );
   const publishDeadline = Date.now() + PUBLISH_DEADLINE_MS;
   for (;;) {
-    const [{ count }] = await query(
-      databaseUrl,
-      "select count(*)::int as count from bots_outbox where published_at is null",
+    const [{ count }] = await subgraphQuery(
+      "bots",
+      `select cast(count(*) as integer) as count from bots_outbox where published_at is null`,
     );
     if (count === 0) break;
     if (Date.now() > publishDeadline)
@@ -299,9 +316,10 @@ async function main() {
       unverified += 1;
     }
   }
-  const statuses = await query(
-    databaseUrl,
-    "select status, jsonb_array_length(attempts::jsonb) as attempts, count(*)::int as count from webhook_delivery group by 1, 2 order by 1, 2",
+  const attempts = sqlite ? "json_array_length(attempts)" : "jsonb_array_length(attempts::jsonb)";
+  const statuses = await subgraphQuery(
+    "webhooks",
+    `select status, ${attempts} as attempts, cast(count(*) as integer) as count from webhook_delivery group by 1, 2 order by 1, 2`,
   );
   console.log(
     `checks: ${deliveries.length} requests, ${keys.size} distinct (endpoint, event), ${unverified} failing standardwebhooks verification;` +
@@ -333,7 +351,11 @@ function cleanup() {
     receiver.closeAllConnections();
     receiver.close();
     for (const [what, step] of [
-      ["dropping the database", () => query(postgresAdminUrl, `drop database if exists ${databaseName} with (force)`)],
+      [
+        "dropping the database",
+        () =>
+          sqlite ? Promise.resolve() : query(postgresAdminUrl, `drop database if exists ${databaseName} with (force)`),
+      ],
       ["deleting the Redis keys", deleteRedisKeys],
     ]) {
       try {
