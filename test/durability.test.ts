@@ -329,8 +329,8 @@ describe.skipIf(!POSTGRES_AND_REDIS_UP)(
         AUTH_INTERNAL_SECRET: randomBytes(32).toString("hex"),
         WEBHOOK_SECRET_KEY: randomBytes(32).toString("hex"),
         WEBHOOK_ALLOWED_CIDRS: "127.0.0.0/8",
-        // The first attempt at once, the retry about 2 s later: the crash falls in between.
-        WEBHOOK_RETRY_SCHEDULE: "0,2",
+        // The first attempt at once, the retry about 4 s later (±10 %): the crash falls in between.
+        WEBHOOK_RETRY_SCHEDULE: "0,4",
       };
       const token = await signUserToken({ id: `trader-${randomUUID()}`, roles: ["trader"] }, jwtSecret, "10m");
 

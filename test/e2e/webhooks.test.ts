@@ -433,7 +433,7 @@ describe("webhook deliveries", () => {
 });
 
 describe("the per-endpoint circuit breaker", () => {
-  const cooldownMs = 2000;
+  const cooldownMs = 4000;
   let t: TestStack;
   let receiver: Receiver;
   let url: string;
