@@ -74,6 +74,10 @@ describe("loadConfig defaults", () => {
       allowedCidrs: [],
       httpsOnly: false,
       rotationGraceHours: 24,
+      breakerFailureThreshold: 5,
+      breakerCooldownMs: 60_000,
+      disableAfterHours: 120,
+      deliveryConcurrency: 16,
     });
     expect(config.flags.bootstrap).toEqual({});
   });
@@ -537,6 +541,31 @@ describe("list settings", () => {
     expect(config.webhooks.retrySchedule).toEqual(["0", "1", "2"]);
     expect(() => loadConfig({ env: { WEBHOOK_RETRY_SCHEDULE: "0,soon" } })).toThrow(
       'webhooks.retrySchedule: expected seconds as a comma-separated list of whole numbers, e.g. "0,5,300", got "0,soon" (from WEBHOOK_RETRY_SCHEDULE)',
+    );
+  });
+});
+
+describe("webhook delivery settings", () => {
+  it("read the breaker, disable-after and concurrency settings from the environment", () => {
+    const config = loadConfig({
+      env: {
+        WEBHOOK_BREAKER_FAILURE_THRESHOLD: "3",
+        WEBHOOK_BREAKER_COOLDOWN_MS: "2500",
+        WEBHOOK_DISABLE_AFTER_HOURS: "0.5",
+        WEBHOOK_DELIVERY_CONCURRENCY: "64",
+      },
+    });
+    expect(config.webhooks).toMatchObject({
+      breakerFailureThreshold: 3,
+      breakerCooldownMs: 2500,
+      disableAfterHours: 0.5,
+      deliveryConcurrency: 64,
+    });
+    expect(() => loadConfig({ env: { WEBHOOK_DISABLE_AFTER_HOURS: "0" } })).toThrow(
+      "webhooks.disableAfterHours: expected a positive number of hours, e.g. 120 or 0.5",
+    );
+    expect(() => loadConfig({ env: { WEBHOOK_BREAKER_FAILURE_THRESHOLD: "0" } })).toThrow(
+      "webhooks.breakerFailureThreshold: expected an integer between 1 and 1000",
     );
   });
 });

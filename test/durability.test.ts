@@ -7,12 +7,15 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { pino } from "pino";
+import { Webhook } from "standardwebhooks";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { signUserToken } from "../src/auth/tokens.js";
 import { createRedisEventBus } from "../src/events/redis-bus.js";
@@ -305,6 +308,103 @@ describe.skipIf(!POSTGRES_AND_REDIS_UP)("an event accepted before a crash (stack
     });
   }, 60_000);
 });
+
+describe.skipIf(!POSTGRES_AND_REDIS_UP)(
+  "a webhook retry scheduled when the stack is SIGKILLed (PostgreSQL and Redis)",
+  () => {
+    it("is delivered after the restart, signed, and recorded as exactly one success", async () => {
+      const databaseUrl = await testDatabase();
+      const prefix = uniquePrefix();
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), "durability-"));
+      cleanups.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
+      const jwtSecret = randomBytes(32).toString("hex");
+      const env = {
+        ...ALL_PORTS_ZERO,
+        LOG_LEVEL: "warn",
+        DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: REDIS_TEST_URL,
+        QUEUE_PREFIX: prefix,
+        AUTH_JWT_SECRET: jwtSecret,
+        AUTH_INTERNAL_SECRET: randomBytes(32).toString("hex"),
+        WEBHOOK_SECRET_KEY: randomBytes(32).toString("hex"),
+        WEBHOOK_ALLOWED_CIDRS: "127.0.0.0/8",
+        // The first attempt at once, the retry about 4 s later (±10 %): the crash falls in between.
+        WEBHOOK_RETRY_SCHEDULE: "0,4",
+      };
+      const token = await signUserToken({ id: `trader-${randomUUID()}`, roles: ["trader"] }, jwtSecret, "10m");
+
+      // A receiver that answers 500 to the first request and 200 to every later one.
+      const requests: { headers: Record<string, string>; body: string }[] = [];
+      const receiver = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on("data", (chunk: Buffer) => chunks.push(chunk));
+        req.on("end", () => {
+          requests.push({
+            headers: req.headers as Record<string, string>,
+            body: Buffer.concat(chunks).toString("utf8"),
+          });
+          res.writeHead(requests.length === 1 ? 500 : 200).end();
+        });
+      });
+      await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+      cleanups.push(async () => {
+        receiver.closeAllConnections();
+        await new Promise((resolve) => receiver.close(resolve));
+      });
+      const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+
+      const [doomed, doomedUrl] = await startStackProcess("stack (crashes)", env);
+      const { endpoint, secret } = await mutate<{ endpoint: { id: string }; secret: string }>(
+        doomedUrl,
+        token,
+        `mutation { createWebhookEndpoint(input: {url: ${JSON.stringify(hookUrl)}, eventTypes: ["bot.created"]}) { endpoint { id } secret userErrors { message } } }`,
+      );
+      const botId = await createBot(doomedUrl, token, "delivered across a crash");
+      const deliveriesOf = () =>
+        sql<{ id: string; status: string; attempts: { responseStatus: number | null }[] }>(
+          databaseUrl,
+          "select id, status, attempts from webhook_delivery where endpoint_id = $1",
+          [endpoint.id],
+        );
+
+      // The first attempt failed and the retry waits in Redis as a delayed job: now the process dies.
+      const queue = testQueue(prefix);
+      const [failedOnce] = await vi.waitFor(
+        async () => {
+          const rows = await deliveriesOf();
+          expect(rows).toEqual([expect.objectContaining({ status: "PENDING", attempts: [expect.anything()] })]);
+          expect((await queue.getJob("webhooks", `deliver-${rows[0]?.id}-2`))?.status).toBe("delayed");
+          return rows;
+        },
+        { timeout: DELIVERY_DEADLINE_MS, interval: 20 },
+      );
+      await crash(doomed);
+      expect(requests).toHaveLength(1);
+
+      const [restarted] = await startStackProcess("stack (restarted)", env);
+      const [delivered] = await vi.waitFor(
+        async () => {
+          const rows = await deliveriesOf();
+          expect(rows[0]?.status).toBe("SUCCEEDED");
+          return rows;
+        },
+        { timeout: DELIVERY_DEADLINE_MS, interval: 50 },
+      );
+      expect(delivered?.id).toBe(failedOnce?.id);
+      expect(delivered?.attempts.map((attempt) => attempt.responseStatus)).toEqual([500, 200]);
+      expect(requests).toHaveLength(2);
+      expect(requests[1]?.headers["webhook-id"]).toBe(requests[0]?.headers["webhook-id"]);
+      const payload = new Webhook(secret).verify(requests[1]?.body ?? "", requests[1]?.headers ?? {}) as DomainEvent;
+      expect(payload).toMatchObject({ type: "bot.created", data: { bot: { id: botId } } });
+
+      restarted.child.kill("SIGTERM");
+      expect(await exitWithin(restarted, STOP_DEADLINE_MS), describeProc(restarted)).toEqual({ code: 0, signal: null });
+      // Stopped cleanly after the success: no later attempt was sent.
+      expect(requests).toHaveLength(2);
+    }, 60_000);
+  },
+);
 
 describe.skipIf(!POSTGRES_AND_REDIS_UP)("a job whose worker is SIGKILLed mid-run (BullMQ and PostgreSQL)", () => {
   it("goes back to waiting after the stalled check and completes exactly once in the next worker", async () => {

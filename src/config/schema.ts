@@ -225,6 +225,14 @@ const shape = z.strictObject(
           ).default([]),
           httpsOnly: bool().default(false),
           rotationGraceHours: integer(0, 720, "expected an integer between 0 and 720").default(24),
+          breakerFailureThreshold: integer(1, 1000, "expected an integer between 1 and 1000").default(5),
+          breakerCooldownMs: integer(100, 86_400_000, "expected an integer between 100 and 86400000").default(60_000),
+          disableAfterHours: z
+            .number({ error: "expected a positive number of hours, e.g. 120 or 0.5" })
+            .positive({ error: "expected a positive number of hours, e.g. 120 or 0.5" })
+            .max(8760, { error: "expected at most 8760 hours (a year)" })
+            .default(120),
+          deliveryConcurrency: integer(1, 256, "expected an integer between 1 and 256").default(16),
         },
         { error: OBJECT_MESSAGE },
       )

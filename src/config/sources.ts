@@ -78,6 +78,10 @@ export const ENV_MAPPINGS: readonly EnvMapping[] = [
   { env: "WEBHOOK_ALLOWED_CIDRS", key: "webhooks.allowedCidrs", kind: "string" },
   { env: "WEBHOOK_HTTPS_ONLY", key: "webhooks.httpsOnly", kind: "boolean" },
   { env: "WEBHOOK_ROTATION_GRACE_HOURS", key: "webhooks.rotationGraceHours", kind: "number" },
+  { env: "WEBHOOK_BREAKER_FAILURE_THRESHOLD", key: "webhooks.breakerFailureThreshold", kind: "number" },
+  { env: "WEBHOOK_BREAKER_COOLDOWN_MS", key: "webhooks.breakerCooldownMs", kind: "number" },
+  { env: "WEBHOOK_DISABLE_AFTER_HOURS", key: "webhooks.disableAfterHours", kind: "number" },
+  { env: "WEBHOOK_DELIVERY_CONCURRENCY", key: "webhooks.deliveryConcurrency", kind: "number" },
   {
     env: "ENABLE_ML_PREDICTIONS",
     key: "flags.bootstrap.ml_predictions",

@@ -71,6 +71,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "order.rejected",
   "trade.executed",
   "webhook.test",
+  "webhook.endpoint_disabled",
 ] as const satisfies readonly EventType[];
 
 /**

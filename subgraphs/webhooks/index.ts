@@ -6,9 +6,13 @@ import { CreateWebhookDelivery } from "./migrations/002-create-webhook-delivery.
 import { WebhookDelivery } from "./webhook-delivery.entity.js";
 import { AddDeliveryAttempts } from "./migrations/003-add-delivery-attempts.js";
 import { AddSecretRotation } from "./migrations/004-add-secret-rotation.js";
+import { AddFailingSince } from "./migrations/005-add-failing-since.js";
+import { CreateWebhooksOutbox } from "./migrations/006-create-webhooks-outbox.js";
+import { webhooksOutbox } from "./outbox.js";
 import { attemptDelivery, fanOut, resumePendingDeliveries, type DeliveryOptions } from "./webhook-delivery.service.js";
 import type { SubgraphServices } from "../../src/graphql/subgraph.js";
 import { VERSION } from "../../src/paths.js";
+import { EndpointBreakers } from "./circuit-breaker.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
 import { createWebhookLoaders, type WebhookLoaders } from "./webhook-endpoint.loader.js";
 import { WebhookEndpointResolver } from "./webhook-endpoint.resolver.js";
@@ -19,11 +23,14 @@ import { WebhookEndpointService } from "./webhook-endpoint.service.js";
 export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
   name: "webhooks",
   entities: [WebhookEndpoint, WebhookDelivery],
+  outbox: webhooksOutbox,
   migrations: [
     { name: "001-create-webhook-endpoint", class: CreateWebhookEndpoint },
     { name: "002-create-webhook-delivery", class: CreateWebhookDelivery },
     { name: "003-add-delivery-attempts", class: AddDeliveryAttempts },
     { name: "004-add-secret-rotation", class: AddSecretRotation },
+    { name: "005-add-failing-since", class: AddFailingSince },
+    { name: "006-create-webhooks-outbox", class: CreateWebhooksOutbox },
   ],
   resolvers: [WebhookEndpointResolver, EndpointDeliveriesResolver, WebhookDeliveryResolver],
   referenceResolvers: {
@@ -46,7 +53,7 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
         logger.info({ deliveryId: job.payload.deliveryId, outcome }, "webhook delivery attempt");
         return { outcome };
       },
-      { concurrency: 16 },
+      { concurrency: services.config.webhooks.deliveryConcurrency },
     );
   },
   onStart: async ({ orm, queue }) => {
@@ -63,6 +70,14 @@ function deliveryOptions({ config, queue, secrets }: SubgraphServices): Delivery
     timeoutMs: config.webhooks.timeoutMs,
     retrySchedule: config.webhooks.retrySchedule.map(Number),
     rotationGraceMs: config.webhooks.rotationGraceHours * 3600 * 1000,
+    disableAfterMs: config.webhooks.disableAfterHours * 3600 * 1000,
+    outbox: webhooksOutbox,
+    breakers: new EndpointBreakers({
+      failureThreshold: config.webhooks.breakerFailureThreshold,
+      cooldownMs: config.webhooks.breakerCooldownMs,
+      // A probe's request ends within the timeout; a probe that outlived it (its process died) is forgotten.
+      probeTimeoutMs: config.webhooks.timeoutMs + 1000,
+    }),
     userAgent: `tradebot-graph-webhooks/${VERSION} (+https://www.standardwebhooks.com)`,
   };
 }

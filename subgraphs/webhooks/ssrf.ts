@@ -119,6 +119,18 @@ export function parseAllowedCidrs(list: readonly string[]): AllowedRange[] {
   });
 }
 
+/** Parsed allow-lists by the list they came from: the check runs before every delivery attempt. */
+const parsedAllowLists = new WeakMap<readonly string[], AllowedRange[]>();
+
+function allowedRanges(list: readonly string[]): AllowedRange[] {
+  let ranges = parsedAllowLists.get(list);
+  if (ranges === undefined) {
+    ranges = parseAllowedCidrs(list);
+    parsedAllowLists.set(list, ranges);
+  }
+  return ranges;
+}
+
 function inRange(address: Address, [network, bits]: AllowedRange): boolean {
   return address.kind() === network.kind() && address.match(network, bits);
 }
@@ -187,7 +199,7 @@ export async function checkDestination(
     if (addresses.length === 0) return { ok: false, reason: `url: cannot resolve host "${host}"` };
   }
 
-  const allowed = parseAllowedCidrs(policy.allowedCidrs);
+  const allowed = allowedRanges(policy.allowedCidrs);
   for (const text of addresses) {
     if (isIP(text) === 0)
       return { ok: false, reason: `url: host "${host}" resolves to "${text}", which is not an IP address` };

@@ -1,9 +1,11 @@
 import { v7 as uuidv7 } from "uuid";
 import type { EntityManager } from "../../src/db/orm.js";
 import { unseal } from "../../src/crypto/seal.js";
+import { recordEvent, type OutboxEntity } from "../../src/events/outbox.js";
 import type { DomainEvent } from "../../src/events/types.js";
 import type { TaskQueue } from "../../src/queue/types.js";
 import { ALL_EVENTS, WEBHOOK_EVENT_TYPES } from "./event-types.js";
+import type { EndpointBreakers } from "./circuit-breaker.js";
 import { activeSecrets, webhookBody, webhookHeaders } from "./signature.js";
 import { checkDestination, type SsrfPolicy } from "./ssrf.js";
 import { DeliveryStatus, WebhookDelivery, type DeliveryAttemptRecord } from "./webhook-delivery.entity.js";
@@ -27,6 +29,21 @@ export async function enqueueNextAttempt(queue: TaskQueue, delivery: WebhookDeli
     "webhooks.deliver",
     { deliveryId: delivery.id },
     { jobId: deliveryJobId(delivery.id, delivery.attempts.length + 1), delayMs: Math.max(0, delayMs) },
+  );
+}
+
+/**
+ * Queues again, for `at`, an attempt its endpoint's open circuit breaker held back. The job id names
+ * the time, as the job that was held back still holds the attempt's own id.
+ */
+async function postponeAttempt(queue: TaskQueue, delivery: WebhookDelivery, at: Date, now: Date): Promise<void> {
+  await queue.enqueue(
+    "webhooks.deliver",
+    { deliveryId: delivery.id },
+    {
+      jobId: `${deliveryJobId(delivery.id, delivery.attempts.length + 1)}-after-${at.getTime()}`,
+      delayMs: Math.max(0, at.getTime() - now.getTime()),
+    },
   );
 }
 
@@ -74,6 +91,12 @@ export interface DeliveryOptions {
   userAgent: string;
   /** How long after a rotation deliveries are also signed with the previous secret. */
   rotationGraceMs: number;
+  /** An endpoint whose every attempt has failed this long is disabled. */
+  disableAfterMs: number;
+  /** Where `webhook.endpoint_disabled` events are recorded, with the change. */
+  outbox: OutboxEntity;
+  /** This process's circuit breakers, one per endpoint. */
+  breakers: EndpointBreakers;
   /** 0 ≤ random() < 1, for jitter. @default Math.random */
   random?: () => number;
 }
@@ -91,13 +114,14 @@ export function retryAfterMs(header: string | string[] | undefined, now: Date): 
 }
 
 /** The outcome of one attempt. */
-export type AttemptOutcome = "SUCCEEDED" | "FAILED" | "RETRYING" | "SKIPPED";
+export type AttemptOutcome = "SUCCEEDED" | "FAILED" | "RETRYING" | "SKIPPED" | "POSTPONED";
 
 /**
  * One attempt of a delivery (Standard Webhooks): checks the destination again (DNS can change),
  * signs and POSTs the event, records the attempt, then settles the delivery: 2xx SUCCEEDED; 410
  * disables the endpoint; otherwise the next attempt follows the schedule (with ±10 % jitter, or
  * `Retry-After` on 429/502/503/504) until it is exhausted (FAILED). Redirects are not followed.
+ * While the endpoint's circuit breaker is open, the attempt is not made nor counted but POSTPONED.
  */
 export async function attemptDelivery(
   em: EntityManager,
@@ -110,8 +134,16 @@ export async function attemptDelivery(
   const endpoint = await em.findOne(WebhookEndpoint, { id: delivery.endpointId });
   let result: SendResult;
   if (endpoint === null || !endpoint.enabled) {
+    options.breakers.forget(delivery.endpointId);
     result = { status: null, headers: {}, body: null, error: "the endpoint is disabled or deleted", durationMs: 0 };
   } else {
+    const admission = options.breakers.admit(endpoint.id, now);
+    if (!admission.admitted) {
+      delivery.nextAttemptAt = admission.retryAt;
+      await em.nativeUpdate(WebhookDelivery, { id: delivery.id }, { nextAttemptAt: admission.retryAt });
+      await postponeAttempt(options.queue, delivery, admission.retryAt, now);
+      return "POSTPONED";
+    }
     const destination = await checkDestination(endpoint.url, options.policy);
     if (!destination.ok) {
       result = { status: null, headers: {}, body: null, error: destination.reason, durationMs: 0 };
@@ -143,15 +175,30 @@ export async function attemptDelivery(
     responseBody: result.body,
   };
   delivery.attempts = [...delivery.attempts, attempt];
+  const succeeded = result.status !== null && result.status >= 200 && result.status <= 299;
+  if (endpoint?.enabled) {
+    if (succeeded) options.breakers.succeeded(endpoint.id);
+    else options.breakers.failed(endpoint.id, new Date(now.getTime() + result.durationMs));
+  }
   let outcome: AttemptOutcome;
   let delayMs = 0;
-  if (result.status !== null && result.status >= 200 && result.status <= 299) {
+  const failingBefore = endpoint?.failingSince ?? null;
+  const failingSince = endpoint?.enabled ? trackFailures(endpoint, succeeded, now) : null;
+  if (succeeded) {
     outcome = "SUCCEEDED";
   } else if (endpoint === null || !endpoint.enabled) {
     outcome = "FAILED";
   } else if (result.status === 410) {
-    endpoint.enabled = false;
-    endpoint.disabledReason = `The endpoint answered 410 Gone on ${now.toISOString()}.`;
+    disableEndpoint(em, options.outbox, endpoint, `The endpoint answered 410 Gone on ${now.toISOString()}.`);
+    outcome = "FAILED";
+  } else if (failingSince !== null && now.getTime() - failingSince.getTime() >= options.disableAfterMs) {
+    const hours = Math.round((options.disableAfterMs / 3_600_000) * 100) / 100;
+    disableEndpoint(
+      em,
+      options.outbox,
+      endpoint,
+      `Every delivery attempt since ${failingSince.toISOString()} failed (the limit is ${hours} h); the last on ${now.toISOString()}.`,
+    );
     outcome = "FAILED";
   } else {
     const scheduled = options.retrySchedule[delivery.attempts.length - delivery.seriesStart];
@@ -173,9 +220,37 @@ export async function attemptDelivery(
         ? DeliveryStatus.FAILED
         : DeliveryStatus.PENDING;
   delivery.nextAttemptAt = outcome === "RETRYING" ? new Date(now.getTime() + delayMs) : null;
-  await em.flush();
+  if (endpoint !== null && !endpoint.enabled) options.breakers.forget(endpoint.id);
+  if (endpoint !== null && (endpoint.failingSince !== failingBefore || !endpoint.enabled)) {
+    // The endpoint changed too (and may have an event in the outbox): one transaction for all.
+    await em.flush();
+  } else {
+    // The common case, only the delivery changed: one statement instead of a transaction of three.
+    const { attempts, status, nextAttemptAt } = delivery;
+    await em.nativeUpdate(WebhookDelivery, { id: delivery.id }, { attempts, status, nextAttemptAt });
+  }
   if (outcome === "RETRYING") await enqueueNextAttempt(options.queue, delivery, delayMs);
   return outcome;
+}
+
+/**
+ * Keeps an endpoint's failing streak: a success ends it, the first failure after a success starts it.
+ * Returns since when the endpoint has been failing, or null.
+ */
+function trackFailures(endpoint: WebhookEndpoint, succeeded: boolean, now: Date): Date | null {
+  if (succeeded) endpoint.failingSince = null;
+  else endpoint.failingSince ??= now;
+  return endpoint.failingSince;
+}
+
+/** Disables an endpoint and records `webhook.endpoint_disabled` in the outbox: both commit on the next flush, or neither. */
+function disableEndpoint(em: EntityManager, outbox: OutboxEntity, endpoint: WebhookEndpoint, reason: string): void {
+  endpoint.enabled = false;
+  endpoint.disabledReason = reason;
+  recordEvent(em, outbox, "webhook.endpoint_disabled", {
+    ownerId: endpoint.ownerId,
+    data: { endpointId: endpoint.id, reason },
+  });
 }
 
 /** Sends a `webhook.test` event to one endpoint, whatever it subscribes to: a delivery whose first attempt is queued now. */

@@ -35,6 +35,10 @@ export class WebhookEndpoint {
   @Property({ type: "text", nullable: true })
   disabledReason: (string & Opt) | null = null;
 
+  /** When the first failed attempt after the last successful one was made; null while deliveries succeed. */
+  @Property({ type: "datetime", nullable: true })
+  failingSince: (Date & Opt) | null = null;
+
   /** The signing secret, encrypted at rest (see src/crypto/seal.ts). */
   @Property({ type: "text" })
   sealedSecret: string;

@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType } from "type-graphql";
+import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { Connection } from "../../src/graphql/connection.js";
 import { UserError } from "../../src/graphql/errors.js";
 import { WebhookDelivery } from "./webhook-delivery.entity.js";
@@ -17,6 +17,25 @@ export class CreateWebhookEndpointInput {
   description?: string | null;
 }
 
+/** Input of `updateWebhookEndpoint`: every field optional; an omitted one keeps its value. */
+@InputType()
+export class UpdateWebhookEndpointInput {
+  @Field(() => String, { nullable: true, description: "An absolute http(s) URL, checked like a new endpoint's." })
+  url?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Known event types, or ["*"] for all.' })
+  eventTypes?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: "Up to 500 characters, no markup; null or empty clears it." })
+  description?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "false stops deliveries; true re-enables the endpoint and clears disabledReason.",
+  })
+  enabled?: boolean | null;
+}
+
 /** Result of `createWebhookEndpoint`: the only time the secret is shown, with rotation. */
 @ObjectType()
 export class CreateWebhookEndpointPayload {
@@ -28,6 +47,26 @@ export class CreateWebhookEndpointPayload {
     description: "The signing secret (whsec_…). Shown only here and on rotation.",
   })
   secret: string | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+/** Result of `updateWebhookEndpoint`. */
+@ObjectType()
+export class UpdateWebhookEndpointPayload {
+  @Field(() => WebhookEndpoint, { nullable: true })
+  endpoint: WebhookEndpoint | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+/** Result of `deleteWebhookEndpoint`, like `deleteBot`'s: the id of what is gone. */
+@ObjectType()
+export class DeleteWebhookEndpointPayload {
+  @Field(() => ID, { nullable: true })
+  deletedWebhookEndpointId: string | null;
 
   @Field(() => [UserError])
   userErrors: UserError[];

@@ -11,13 +11,16 @@ import { redeliver, sendTestDelivery } from "./webhook-delivery.service.js";
 import {
   CreateWebhookEndpointInput,
   CreateWebhookEndpointPayload,
+  DeleteWebhookEndpointPayload,
   RedeliverWebhookPayload,
   RotateWebhookSecretPayload,
   SendTestWebhookPayload,
+  UpdateWebhookEndpointInput,
+  UpdateWebhookEndpointPayload,
   WebhookEndpointConnection,
 } from "./webhook-endpoint.input.js";
 import type { WebhookLoaders } from "./webhook-endpoint.loader.js";
-import { WebhookEndpointService } from "./webhook-endpoint.service.js";
+import { notFound, WebhookEndpointService } from "./webhook-endpoint.service.js";
 
 type Context = RequestContext<WebhookLoaders>;
 
@@ -59,6 +62,32 @@ export class WebhookEndpointResolver {
     return Object.assign(new CreateWebhookEndpointPayload(), result);
   }
 
+  @Mutation(() => UpdateWebhookEndpointPayload, {
+    description: "Changes an endpoint's url, event types, description or enabled; omitted fields keep their value.",
+  })
+  async updateWebhookEndpoint(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdateWebhookEndpointInput) input: UpdateWebhookEndpointInput,
+    @Ctx() ctx: Context,
+  ): Promise<UpdateWebhookEndpointPayload> {
+    const viewer = requireViewer(ctx);
+    if (!canWrite(viewer)) throw forbidden("Only traders and admins can change webhook endpoints.");
+    return Object.assign(new UpdateWebhookEndpointPayload(), await this.service(ctx).update(viewer, id, input));
+  }
+
+  @Mutation(() => DeleteWebhookEndpointPayload, {
+    description: "Deletes an endpoint and its deliveries; attempts not yet made are not made.",
+  })
+  async deleteWebhookEndpoint(
+    @Arg("id", () => ID) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<DeleteWebhookEndpointPayload> {
+    const viewer = requireViewer(ctx);
+    if (!canWrite(viewer)) throw forbidden("Only traders and admins can delete webhook endpoints.");
+    const { deletedId, userErrors } = await this.service(ctx).delete(viewer, id);
+    return Object.assign(new DeleteWebhookEndpointPayload(), { deletedWebhookEndpointId: deletedId, userErrors });
+  }
+
   @Mutation(() => RotateWebhookSecretPayload, {
     description: "Replaces an endpoint's signing secret; deliveries carry both signatures for the grace period.",
   })
@@ -73,14 +102,8 @@ export class WebhookEndpointResolver {
     const viewer = requireViewer(ctx);
     if (!canWrite(viewer)) throw forbidden("Only traders and admins can send test webhooks.");
     const endpoint = WebhookEndpointService.visible(viewer, await ctx.loaders.endpointById.load(id));
-    if (endpoint === null) {
-      return Object.assign(new SendTestWebhookPayload(), {
-        delivery: null,
-        userErrors: [
-          argumentError("id", `id: no webhook endpoint ${JSON.stringify(id)} that you can see`, UserErrorCode.NotFound),
-        ],
-      });
-    }
+    if (endpoint === null)
+      return Object.assign(new SendTestWebhookPayload(), { delivery: null, userErrors: [notFound(id)] });
     return Object.assign(new SendTestWebhookPayload(), {
       delivery: await sendTestDelivery(ctx.em, this.services.queue, endpoint),
       userErrors: [],

@@ -9,7 +9,8 @@ import { checkText } from "../../src/validation/text.js";
 import { ALL_EVENTS, WEBHOOK_EVENT_TYPES } from "./event-types.js";
 import { checkDestination, type SsrfPolicy } from "./ssrf.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
-import type { CreateWebhookEndpointInput } from "./webhook-endpoint.input.js";
+import { WebhookDelivery } from "./webhook-delivery.entity.js";
+import type { CreateWebhookEndpointInput, UpdateWebhookEndpointInput } from "./webhook-endpoint.input.js";
 
 const MAX_URL_LENGTH = 2048;
 
@@ -91,20 +92,66 @@ export class WebhookEndpointService {
     return { endpoint, secret, userErrors: [] };
   }
 
+  /**
+   * Changes what `input` names of an endpoint the viewer may change, with the checks of `create`
+   * (a new URL's destination included). Re-enabling clears `disabledReason` and the failing streak.
+   */
+  async update(
+    viewer: Viewer,
+    id: string,
+    input: UpdateWebhookEndpointInput,
+    now = new Date(),
+  ): Promise<{ endpoint: WebhookEndpoint | null; userErrors: UserError[] }> {
+    const endpoint = await this.writable(viewer, id);
+    if (endpoint === null) return { endpoint: null, userErrors: [notFound(id)] };
+    const errors: UserError[] = [];
+    const url = input.url == null ? endpoint.url : checkEndpointUrl(input.url, errors);
+    const eventTypes = input.eventTypes == null ? endpoint.eventTypes : checkEventTypes(input.eventTypes, errors);
+    if (errors.length === 0 && url !== endpoint.url) {
+      const destination = await checkDestination(url, this.policy);
+      if (!destination.ok) errors.push(userError(["url"], destination.reason));
+    }
+    const description =
+      input.description === undefined
+        ? endpoint.description
+        : input.description === null
+          ? null
+          : checkText(input.description, ["description"], { max: 500, multiline: true }, errors) || null;
+    if (errors.length > 0) return { endpoint: null, userErrors: errors };
+    this.em.assign(endpoint, { url, eventTypes, description });
+    if (input.enabled === true && !endpoint.enabled) {
+      this.em.assign(endpoint, { enabled: true, disabledReason: null, failingSince: null });
+    } else if (input.enabled === false && endpoint.enabled) {
+      this.em.assign(endpoint, {
+        enabled: false,
+        disabledReason: `Disabled through updateWebhookEndpoint on ${now.toISOString()}.`,
+      });
+    }
+    await this.em.flush();
+    return { endpoint, userErrors: [] };
+  }
+
+  /**
+   * Deletes an endpoint the viewer may change, with its deliveries: attempts already queued find no
+   * delivery and stop.
+   */
+  async delete(viewer: Viewer, id: string): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
+    const endpoint = await this.writable(viewer, id);
+    if (endpoint === null) return { deletedId: null, userErrors: [notFound(id)] };
+    await this.em.transactional(async (em) => {
+      await em.nativeDelete(WebhookDelivery, { endpointId: endpoint.id });
+      await em.nativeDelete(WebhookEndpoint, { id: endpoint.id });
+    });
+    return { deletedId: id, userErrors: [] };
+  }
+
   /** A new signing secret for an endpoint the viewer may change; the previous one keeps signing for the grace period. */
   async rotate(
     viewer: Viewer,
     id: string,
   ): Promise<{ endpoint: WebhookEndpoint | null; secret: string | null; userErrors: UserError[] }> {
-    const endpoint = WebhookEndpointService.visible(viewer, await this.em.findOne(WebhookEndpoint, { id }));
-    if (endpoint === null)
-      return {
-        endpoint: null,
-        secret: null,
-        userErrors: [
-          argumentError("id", `id: no webhook endpoint ${JSON.stringify(id)} that you can see`, UserErrorCode.NotFound),
-        ],
-      };
+    const endpoint = await this.writable(viewer, id);
+    if (endpoint === null) return { endpoint: null, secret: null, userErrors: [notFound(id)] };
     const secret = generateSigningSecret();
     this.em.assign(endpoint, {
       previousSealedSecret: endpoint.sealedSecret,
@@ -124,4 +171,14 @@ export class WebhookEndpointService {
   static visible(viewer: Viewer | null, endpoint: WebhookEndpoint | null): WebhookEndpoint | null {
     return endpoint !== null && canSee(viewer, endpoint.ownerId) ? endpoint : null;
   }
+
+  /** The endpoint, when the viewer owns it or is an admin; null otherwise (not revealing that it exists). */
+  private async writable(viewer: Viewer, id: string): Promise<WebhookEndpoint | null> {
+    return WebhookEndpointService.visible(viewer, await this.em.findOne(WebhookEndpoint, { id }));
+  }
+}
+
+/** The userError for an endpoint that does not exist or that the viewer may not see. */
+export function notFound(id: string): UserError {
+  return argumentError("id", `id: no webhook endpoint ${JSON.stringify(id)} that you can see`, UserErrorCode.NotFound);
 }

@@ -658,3 +658,36 @@ export const RedeliverWebhook = graphql(`
     }
   }
 `);
+
+export const UpdateWebhookEndpoint = graphql(`
+  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {
+    updateWebhookEndpoint(id: $id, input: $input) {
+      endpoint {
+        id
+        url
+        description
+        eventTypes
+        enabled
+        disabledReason
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const DeleteWebhookEndpoint = graphql(`
+  mutation DeleteWebhookEndpoint($id: ID!) {
+    deleteWebhookEndpoint(id: $id) {
+      deletedWebhookEndpointId
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
