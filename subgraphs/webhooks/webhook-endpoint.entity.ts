@@ -36,7 +36,7 @@ export class WebhookEndpoint {
   disabledReason: (string & Opt) | null = null;
 
   /** When the first failed attempt after the last successful one was made; null while deliveries succeed. */
-  @Property({ type: "datetime", nullable: true })
+  @Property({ type: DateTimeType, nullable: true })
   failingSince: (Date & Opt) | null = null;
 
   /** The signing secret, encrypted at rest (see src/crypto/seal.ts). */
