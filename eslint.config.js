@@ -17,6 +17,14 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Property[key.name='type'][value.value='datetime']",
+          message:
+            'Map dates with `type: DateTimeType`: with the string "datetime" MikroORM rewrites the column on every update.',
+        },
+      ],
     },
   },
   {
