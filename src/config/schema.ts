@@ -245,9 +245,13 @@ const shape = z.strictObject(
       .strictObject(
         {
           bootstrap: z
-            .record(z.string(), bool(), {
-              error: "expected a mapping of flag names to booleans",
-            })
+            .record(
+              z.string().regex(/^[a-z0-9_.-]{1,64}$/, { error: "flag keys must match [a-z0-9_.-]{1,64}" }),
+              bool(),
+              {
+                error: "expected a mapping of flag names to booleans",
+              },
+            )
             .default({}),
         },
         { error: OBJECT_MESSAGE },

@@ -49,6 +49,10 @@ type Documents = {
     "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      endpoint {\n        id\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
     "\n  mutation SendTestWebhook($id: ID!) {\n    sendTestWebhook(id: $id) {\n      delivery {\n        id\n        eventType\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.SendTestWebhookDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
+    "\n  query FeatureFlagByKey($key: ID!) {\n    featureFlag(key: $key) {\n      key\n      description\n      enabled\n      rolloutPercentage\n      allowUserIds\n      denyUserIds\n      variants {\n        name\n        weight\n      }\n      updatedAt\n    }\n  }\n": typeof types.FeatureFlagByKeyDocument,
+    "\n  mutation DeleteFlag($key: ID!) {\n    deleteFeatureFlag(key: $key) {\n      deletedKey\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.DeleteFlagDocument,
+    "\n  query EvaluateFlag($key: ID!, $context: EvaluationContextInput) {\n    evaluateFlag(key: $key, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n": typeof types.EvaluateFlagDocument,
+    "\n  query EvaluateFlags($keys: [ID!], $context: EvaluationContextInput) {\n    evaluateFlags(keys: $keys, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n": typeof types.EvaluateFlagsDocument,
 };
 const documents: Documents = {
     "\n  mutation CreateBot($input: CreateBotInput!) {\n    createBot(input: $input) {\n      bot {\n        id\n        name\n        ownerId\n        exchange\n        symbol\n        strategy\n        config\n        status\n        createdAt\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateBotDocument,
@@ -86,6 +90,10 @@ const documents: Documents = {
     "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      endpoint {\n        id\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
     "\n  mutation SendTestWebhook($id: ID!) {\n    sendTestWebhook(id: $id) {\n      delivery {\n        id\n        eventType\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.SendTestWebhookDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.RedeliverWebhookDocument,
+    "\n  query FeatureFlagByKey($key: ID!) {\n    featureFlag(key: $key) {\n      key\n      description\n      enabled\n      rolloutPercentage\n      allowUserIds\n      denyUserIds\n      variants {\n        name\n        weight\n      }\n      updatedAt\n    }\n  }\n": types.FeatureFlagByKeyDocument,
+    "\n  mutation DeleteFlag($key: ID!) {\n    deleteFeatureFlag(key: $key) {\n      deletedKey\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.DeleteFlagDocument,
+    "\n  query EvaluateFlag($key: ID!, $context: EvaluationContextInput) {\n    evaluateFlag(key: $key, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n": types.EvaluateFlagDocument,
+    "\n  query EvaluateFlags($keys: [ID!], $context: EvaluationContextInput) {\n    evaluateFlags(keys: $keys, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n": types.EvaluateFlagsDocument,
 };
 
 /**
@@ -242,6 +250,22 @@ export function graphql(source: "\n  mutation SendTestWebhook($id: ID!) {\n    s
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeatureFlagByKey($key: ID!) {\n    featureFlag(key: $key) {\n      key\n      description\n      enabled\n      rolloutPercentage\n      allowUserIds\n      denyUserIds\n      variants {\n        name\n        weight\n      }\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query FeatureFlagByKey($key: ID!) {\n    featureFlag(key: $key) {\n      key\n      description\n      enabled\n      rolloutPercentage\n      allowUserIds\n      denyUserIds\n      variants {\n        name\n        weight\n      }\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteFlag($key: ID!) {\n    deleteFeatureFlag(key: $key) {\n      deletedKey\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteFlag($key: ID!) {\n    deleteFeatureFlag(key: $key) {\n      deletedKey\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluateFlag($key: ID!, $context: EvaluationContextInput) {\n    evaluateFlag(key: $key, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n"): (typeof documents)["\n  query EvaluateFlag($key: ID!, $context: EvaluationContextInput) {\n    evaluateFlag(key: $key, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluateFlags($keys: [ID!], $context: EvaluationContextInput) {\n    evaluateFlags(keys: $keys, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n"): (typeof documents)["\n  query EvaluateFlags($keys: [ID!], $context: EvaluationContextInput) {\n    evaluateFlags(keys: $keys, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
