@@ -15,19 +15,19 @@ export interface FlagSnapshot {
 
 /** OpenFeature's resolution reasons (API.md, flags). */
 export const EvaluationReason = {
-  Static: "STATIC",
-  TargetingMatch: "TARGETING_MATCH",
-  Split: "SPLIT",
-  Default: "DEFAULT",
-  Disabled: "DISABLED",
-  Error: "ERROR",
+  STATIC: "STATIC",
+  TARGETING_MATCH: "TARGETING_MATCH",
+  SPLIT: "SPLIT",
+  DEFAULT: "DEFAULT",
+  DISABLED: "DISABLED",
+  ERROR: "ERROR",
 } as const;
 export type EvaluationReason = (typeof EvaluationReason)[keyof typeof EvaluationReason];
 
 /** OpenFeature's error codes that evaluation can produce. */
 export const FlagErrorCode = {
-  FlagNotFound: "FLAG_NOT_FOUND",
-  TargetingKeyMissing: "TARGETING_KEY_MISSING",
+  FLAG_NOT_FOUND: "FLAG_NOT_FOUND",
+  TARGETING_KEY_MISSING: "TARGETING_KEY_MISSING",
 } as const;
 export type FlagErrorCode = (typeof FlagErrorCode)[keyof typeof FlagErrorCode];
 
@@ -122,15 +122,15 @@ export function evaluateFlag(
   flag: CompiledFlag | undefined,
   targetingKey: string | null | undefined,
 ): FlagEvaluation {
-  if (flag === undefined) return result(key, false, EvaluationReason.Error, null, FlagErrorCode.FlagNotFound);
-  if (!flag.enabled) return result(key, false, EvaluationReason.Disabled);
+  if (flag === undefined) return result(key, false, EvaluationReason.ERROR, null, FlagErrorCode.FLAG_NOT_FOUND);
+  if (!flag.enabled) return result(key, false, EvaluationReason.DISABLED);
   const user = targetingKey === undefined || targetingKey === null || targetingKey === "" ? null : targetingKey;
-  if (user !== null && flag.deny.has(user)) return result(key, false, EvaluationReason.TargetingMatch);
-  if (user !== null && flag.allow.has(user)) return on(flag, EvaluationReason.TargetingMatch, user);
-  if (flag.rolloutPercentage >= 100) return on(flag, EvaluationReason.Static, user);
-  if (flag.rolloutPercentage <= 0) return result(key, false, EvaluationReason.Default);
-  if (user === null) return result(key, false, EvaluationReason.Error, null, FlagErrorCode.TargetingKeyMissing);
+  if (user !== null && flag.deny.has(user)) return result(key, false, EvaluationReason.TARGETING_MATCH);
+  if (user !== null && flag.allow.has(user)) return on(flag, EvaluationReason.TARGETING_MATCH, user);
+  if (flag.rolloutPercentage >= 100) return on(flag, EvaluationReason.STATIC, user);
+  if (flag.rolloutPercentage <= 0) return result(key, false, EvaluationReason.DEFAULT);
+  if (user === null) return result(key, false, EvaluationReason.ERROR, null, FlagErrorCode.TARGETING_KEY_MISSING);
   return rolloutBucket(key, user) <= flag.rolloutPercentage
-    ? on(flag, EvaluationReason.Split, user)
-    : result(key, false, EvaluationReason.Split);
+    ? on(flag, EvaluationReason.SPLIT, user)
+    : result(key, false, EvaluationReason.SPLIT);
 }

@@ -62,12 +62,12 @@ export type EvaluationContextInput = {
 
 /** Why a flag evaluated as it did (OpenFeature's reasons). */
 export type EvaluationReason =
-  | 'Default'
-  | 'Disabled'
-  | 'Error'
-  | 'Split'
-  | 'Static'
-  | 'TargetingMatch';
+  | 'DEFAULT'
+  | 'DISABLED'
+  | 'ERROR'
+  | 'SPLIT'
+  | 'STATIC'
+  | 'TARGETING_MATCH';
 
 export type FlagVariantInput = {
   name: string;
