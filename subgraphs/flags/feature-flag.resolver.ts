@@ -16,9 +16,10 @@ type Context = RequestContext;
 
 const service = (ctx: Context): FeatureFlagService => new FeatureFlagService(ctx.em, ctx.requestId);
 
-/** The targeting key: the context's, else the viewer's id. */
+/** The targeting key: the context's, else the viewer's id. Evaluating needs a viewer either way. */
 function targetingKeyOf(ctx: Context, context: EvaluationContextInput | null | undefined): string {
-  return context?.targetingKey ?? requireViewer(ctx).id;
+  const viewer = requireViewer(ctx);
+  return context?.targetingKey ?? viewer.id;
 }
 
 /** Queries and mutations of feature flags. */

@@ -103,6 +103,8 @@ describe.each(backends)("feature flags through the gateway (%s)", (backend) => {
     }
     const anonymous = await t.execute(EvaluateFlag, { key: "arbitrage" });
     expect(anonymous.errors?.[0]?.extensions?.["code"]).toBe("UNAUTHENTICATED");
+    const anonymousForSomeone = await t.execute(EvaluateFlags, { keys: ["arbitrage"], context: { targetingKey: "x" } });
+    expect(anonymousForSomeone.errors?.[0]?.extensions?.["code"]).toBe("UNAUTHENTICATED");
     expect((await t.execute(FeatureFlagByKey, { key: "not.allowed" }, { token: admin })).data?.featureFlag).toBeNull();
   });
 
