@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DomainEvent } from "../../src/events/types.js";
 import { rolloutBucket } from "../../src/flags/evaluate.js";
@@ -221,5 +224,57 @@ describe.each(backends)("feature flags through the gateway (%s)", (backend) => {
     );
     const stillRefused = await t.execute(CreateBot, arbitrageBot, { token: bob });
     expect(stillRefused.data?.createBot.userErrors[0]?.code).toBe("FEATURE_DISABLED");
+  });
+});
+
+describe("flag answers across restarts", () => {
+  it("gives the same users the same answers after the stack restarts on the same data", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "tradebot-flags-restart-"));
+    const users = Array.from({ length: 30 }, (_, i) => `restart-user-${i}`);
+    const answers = async (t: TestStack): Promise<boolean[]> => {
+      const token = await t.token("alice", ["trader"]);
+      const result: boolean[] = [];
+      for (const user of users) {
+        const { data } = await t.execute(
+          EvaluateFlag,
+          { key: "ml_predictions", context: { targetingKey: user } },
+          { token },
+        );
+        result.push(data?.evaluateFlag.value ?? false);
+      }
+      return result;
+    };
+    try {
+      const first = await startTestStack({ env: { DATA_DIR: dataDir, ENABLE_ML_PREDICTIONS: "true" } });
+      let before: boolean[];
+      try {
+        const admin = await first.token("root", ["admin"]);
+        await first.execute(
+          UpsertFlag,
+          { input: flagInput("ml_predictions", { rolloutPercentage: 25 }) },
+          { token: admin },
+        );
+        before = await answers(first);
+      } finally {
+        await first.close();
+      }
+      const second = await startTestStack({ env: { DATA_DIR: dataDir, ENABLE_ML_PREDICTIONS: "true" } });
+      try {
+        const stored = await second.execute(
+          FeatureFlagByKey,
+          { key: "ml_predictions" },
+          {
+            token: await second.token("alice"),
+          },
+        );
+        expect(stored.data?.featureFlag?.rolloutPercentage).toBe(25);
+        expect(await answers(second)).toEqual(before);
+        expect(before).toEqual(users.map((user) => rolloutBucket("ml_predictions", user) <= 25));
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
