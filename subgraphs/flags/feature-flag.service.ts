@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from "@mikro-orm/core";
 import type { EntityManager } from "../../src/db/orm.js";
 import { recordEvent } from "../../src/events/outbox.js";
 import {
@@ -154,19 +155,18 @@ export class FeatureFlagService {
   async bootstrap(flags: Readonly<Record<string, boolean>>): Promise<string[]> {
     const created: string[] = [];
     for (const [key, enabled] of Object.entries(flags)) {
-      const { flag } = await this.em.fork().transactional(async (em) => {
-        if ((await em.findOne(FeatureFlag, { key })) !== null) return { flag: null };
-        return new FeatureFlagService(em, this.requestId).upsert(CONFIG_ACTOR, {
-          key,
-          description: "Created at start from configuration.",
-          enabled,
-          rolloutPercentage: 100,
-          allowUserIds: [],
-          denyUserIds: [],
-          variants: [],
+      try {
+        const flag = await this.em.fork().transactional(async (em) => {
+          if ((await em.findOne(FeatureFlag, { key })) !== null) return null;
+          const made = em.create(FeatureFlag, { key, description: "Created at start from configuration.", enabled });
+          new FeatureFlagService(em, this.requestId).record(key, null, snapshotOf(made), CONFIG_ACTOR);
+          return made;
         });
-      });
-      if (flag !== null) created.push(key);
+        if (flag !== null) created.push(key);
+      } catch (error) {
+        // Another process starting at the same time created it first: it exists, which is all we want.
+        if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      }
     }
     return created;
   }
@@ -180,7 +180,8 @@ export class FeatureFlagService {
     return (keys ?? [...compiled.keys()]).map((key) => evaluateFlag(key, compiled.get(key), targetingKey));
   }
 
-  private record(key: string, before: FlagSnapshot | null, after: FlagSnapshot | null, actor: string): void {
+  /** Adds `flag.updated` to the outbox, committed with the caller's flush. */
+  record(key: string, before: FlagSnapshot | null, after: FlagSnapshot | null, actor: string): void {
     recordEvent(this.em, flagsOutbox, "flag.updated", {
       ownerId: null,
       data: { key, before, after, actor },

@@ -69,6 +69,17 @@ describe.each(backends)("feature flags through the gateway (%s)", (backend) => {
     expect(stored.data?.featureFlag).toMatchObject({ enabled: true, rolloutPercentage: 25 });
   });
 
+  it("creates a configured flag once when two processes start at the same time", async () => {
+    const starts = await Promise.all(
+      [1, 2, 3].map(() => new FeatureFlagService(t.orm("flags").em.fork()).bootstrap({ "race.flag": true })),
+    );
+    expect(starts.flat()).toEqual(["race.flag"]);
+    await vi.waitFor(() => expect(events.filter((event) => event.data.key === "race.flag")).toHaveLength(1), {
+      timeout: 10_000,
+    });
+    expect(events.find((event) => event.data.key === "race.flag")?.data.actor).toBe("config");
+  });
+
   it("emits flag.updated with before, after and the actor for every change, and deletes", async () => {
     const key = "flag.events";
     const created = await t.execute(UpsertFlag, { input: flagInput(key, { rolloutPercentage: 10 }) }, { token: admin });
