@@ -26,6 +26,9 @@ import { botsOutbox } from "./outbox.js";
 
 type Context = RequestContext<BotLoaders>;
 
+const service = (ctx: Context, flags?: FlagCache): BotService =>
+  new BotService(ctx.em, botsOutbox, ctx.requestId, flags);
+
 /** Queries, mutations and subscriptions of bots. */
 @Resolver(() => Bot)
 export class BotResolver {
@@ -44,7 +47,7 @@ export class BotResolver {
   @Query(() => BotConnection, { description: "The viewer's bots (every bot for an admin), oldest first." })
   async bots(@Args() args: BotsArgs, @Ctx() ctx: Context): Promise<BotConnection> {
     const viewer = requireViewer(ctx);
-    return BotConnection.from(await this.service(ctx).list(viewer, args));
+    return BotConnection.from(await service(ctx).list(viewer, args));
   }
 
   @Mutation(() => CreateBotPayload, { description: "Creates a STOPPED bot owned by the viewer." })
@@ -54,7 +57,7 @@ export class BotResolver {
   ): Promise<CreateBotPayload> {
     const viewer = requireViewer(ctx);
     if (!canWrite(viewer)) throw forbidden("Only traders and admins can create bots.");
-    const result = await this.service(ctx).create(viewer, input);
+    const result = await service(ctx, this.flags).create(viewer, input);
     if (result.value !== null) ctx.logger.info({ botId: result.value.id }, "bot created");
     return Object.assign(new CreateBotPayload(), { bot: result.value, userErrors: result.userErrors });
   }
@@ -67,7 +70,7 @@ export class BotResolver {
     @Arg("input", () => UpdateBotInput) input: UpdateBotInput,
     @Ctx() ctx: Context,
   ): Promise<UpdateBotPayload> {
-    const result = await this.service(ctx).update(requireViewer(ctx), id, input);
+    const result = await service(ctx, this.flags).update(requireViewer(ctx), id, input);
     return Object.assign(new UpdateBotPayload(), { bot: result.value, userErrors: result.userErrors });
   }
 
@@ -88,7 +91,7 @@ export class BotResolver {
 
   @Mutation(() => DeleteBotPayload, { description: "Deletes a STOPPED bot." })
   async deleteBot(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<DeleteBotPayload> {
-    const result = await this.service(ctx).delete(requireViewer(ctx), id);
+    const result = await service(ctx).delete(requireViewer(ctx), id);
     return Object.assign(new DeleteBotPayload(), { deletedBotId: result.value, userErrors: result.userErrors });
   }
 
@@ -122,16 +125,12 @@ export class BotResolver {
     });
   }
 
-  private service(ctx: Context): BotService {
-    return new BotService(ctx.em, botsOutbox, ctx.requestId, this.flags);
-  }
-
   private async transition(
     ctx: Context,
     id: string,
     command: LifecycleCommand,
   ): Promise<{ bot: Bot | null; userErrors: CreateBotPayload["userErrors"] }> {
-    const result = await this.service(ctx).transition(requireViewer(ctx), id, command);
+    const result = await service(ctx).transition(requireViewer(ctx), id, command);
     if (result.value !== null) ctx.logger.info({ botId: id, status: result.value.status }, `bot ${command}`);
     return { bot: result.value, userErrors: result.userErrors };
   }

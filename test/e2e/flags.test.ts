@@ -14,6 +14,7 @@ import {
   EvaluateFlags,
   FeatureFlagByKey,
   Flags,
+  UpdateBot,
   UpsertFlag,
 } from "./documents.js";
 
@@ -235,6 +236,15 @@ describe.each(backends)("feature flags through the gateway (%s)", (backend) => {
     );
     const stillRefused = await t.execute(CreateBot, arbitrageBot, { token: bob });
     expect(stillRefused.data?.createBot.userErrors[0]?.code).toBe("FEATURE_DISABLED");
+    const manual = await t.execute(CreateBot, { input: { name: "m", symbol: "BTC/USDT" } }, { token: bob });
+    const switched = await t.execute(
+      UpdateBot,
+      { id: manual.data?.createBot.bot?.id ?? "", input: { strategy: "arbitrage", config: arbitrageBot.input.config } },
+      { token: bob },
+    );
+    expect(switched.data?.updateBot.userErrors.map((error) => [error.field?.join("."), error.code])).toEqual([
+      ["input.strategy", "FEATURE_DISABLED"],
+    ]);
   });
 });
 
