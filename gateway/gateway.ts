@@ -16,7 +16,7 @@ import {
 } from "../src/health/report.js";
 import type { Logger } from "../src/observability/logger.js";
 import { maskGatewayError } from "./errors.js";
-import { useIdentity, useRequestLog, type IdentityContext } from "./plugins/index.js";
+import { useIdentity, useOfrep, useRequestLog, type IdentityContext } from "./plugins/index.js";
 import { readSupergraph, subgraphUrlsOf, withSubgraphUrls } from "./supergraph.js";
 
 /** Options of {@link createGateway}. */
@@ -83,6 +83,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         internalTokenTtlSeconds: config.auth.internalTokenTtlSeconds,
       }),
       useRequestLog(logger.child({ component: "gateway" })),
+      useOfrep(logger.child({ component: "ofrep" })),
     ],
   });
 

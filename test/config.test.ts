@@ -248,6 +248,13 @@ describe("loadConfig with a config file", () => {
     expect(config.flags.bootstrap).toEqual({ arbitrage: false, beta: false });
   });
 
+  it("refuses a config file flag whose key is not a valid flag key", () => {
+    const cwd = tempDir({ "flags.json": JSON.stringify({ flags: { bootstrap: { "New UI": true } } }) });
+    expect(problemsFor({ CONFIG_FILE: "flags.json" }, cwd)).toEqual([
+      "flags.bootstrap.New UI: this flag name is not a valid key ([a-z0-9_.-]{1,64}), got true (from flags.json)",
+    ]);
+  });
+
   it("accepts an empty YAML file", () => {
     const cwd = tempDir({ "empty.yaml": "" });
     expect(loadConfig({ cwd, env: { CONFIG_FILE: "empty.yaml" } }).gateway.port).toBe(4000);

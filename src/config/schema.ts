@@ -253,8 +253,16 @@ const shape = z.strictObject(
       .strictObject(
         {
           bootstrap: z
-            .record(z.string(), bool(), {
-              error: "expected a mapping of flag names to booleans",
+            .record(z.string(), bool(), { error: "expected a mapping of flag names to booleans" })
+            .superRefine((flags, ctx) => {
+              for (const key of Object.keys(flags)) {
+                if (!/^[a-z0-9_.-]{1,64}$/.test(key))
+                  ctx.addIssue({
+                    code: "custom",
+                    path: [key],
+                    message: "this flag name is not a valid key ([a-z0-9_.-]{1,64})",
+                  });
+              }
             })
             .default({}),
         },

@@ -1,3 +1,5 @@
+import type { FlagSnapshot } from "../flags/evaluate.js";
+
 /** A bot as events carry it: plain JSON, decimals as strings. */
 export interface BotSnapshot {
   id: string;
@@ -23,12 +25,8 @@ export interface EventDataMap {
   "trade.executed": { trade: Record<string, unknown> };
   "webhook.test": { endpointId: string; message: string };
   "webhook.endpoint_disabled": { endpointId: string; reason: string };
-  "flag.updated": {
-    key: string;
-    before: Record<string, unknown> | null;
-    after: Record<string, unknown> | null;
-    actor: string;
-  };
+  /** A flag created (before null), changed, or deleted (after null); actor: the admin's id, or "config". */
+  "flag.updated": { key: string; before: FlagSnapshot | null; after: FlagSnapshot | null; actor: string };
 }
 
 /** Every domain event type. */

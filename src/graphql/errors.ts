@@ -46,6 +46,7 @@ export const UserErrorCode = {
   NotFound: "NOT_FOUND",
   InvalidState: "INVALID_STATE",
   Taken: "TAKEN",
+  FeatureDisabled: "FEATURE_DISABLED",
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 

@@ -41,7 +41,7 @@ export class Bot {
   @Property({ type: "string" })
   symbol: string;
 
-  @Field({ description: "A registered strategy: manual, dca or grid." })
+  @Field({ description: "A registered strategy: manual, dca, grid or arbitrage." })
   @Property({ type: "string" })
   strategy: string;
 

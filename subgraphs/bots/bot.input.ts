@@ -16,7 +16,10 @@ export class CreateBotInput {
   @Field({ description: "BASE/QUOTE in capitals, e.g. BTC/USDT." })
   symbol: string;
 
-  @Field({ defaultValue: "manual", description: "manual, dca or grid." })
+  @Field({
+    defaultValue: "manual",
+    description: "manual, dca, grid or arbitrage (experimental: needs the arbitrage flag).",
+  })
   strategy: string;
 
   @Field(() => JSONScalar, { nullable: true, description: "The strategy's parameters; {} when omitted." })

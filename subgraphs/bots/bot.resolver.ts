@@ -4,6 +4,9 @@ import type { DomainEvent } from "../../src/events/types.js";
 import { requireViewer, type RequestContext } from "../../src/graphql/context.js";
 import { forbidden } from "../../src/graphql/errors.js";
 import { pushIterator } from "../../src/graphql/subscriptions.js";
+import type { SubgraphServices } from "../../src/graphql/subgraph.js";
+import type { FlagCache } from "../../src/flags/cache.js";
+import { botsDependencies } from "./dependencies.js";
 import { Bot } from "./bot.entity.js";
 import {
   BotConnection,
@@ -23,11 +26,18 @@ import { botsOutbox } from "./outbox.js";
 
 type Context = RequestContext<BotLoaders>;
 
-const service = (ctx: Context): BotService => new BotService(ctx.em, botsOutbox, ctx.requestId);
+const service = (ctx: Context, flags?: FlagCache): BotService =>
+  new BotService(ctx.em, botsOutbox, ctx.requestId, flags);
 
 /** Queries, mutations and subscriptions of bots. */
 @Resolver(() => Bot)
 export class BotResolver {
+  private readonly flags: FlagCache;
+
+  constructor(services: SubgraphServices) {
+    this.flags = botsDependencies(services).flags;
+  }
+
   @Query(() => Bot, { nullable: true, description: "One bot, if it exists and the viewer may see it." })
   async bot(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Bot | null> {
     const viewer = requireViewer(ctx);
@@ -47,7 +57,7 @@ export class BotResolver {
   ): Promise<CreateBotPayload> {
     const viewer = requireViewer(ctx);
     if (!canWrite(viewer)) throw forbidden("Only traders and admins can create bots.");
-    const result = await service(ctx).create(viewer, input);
+    const result = await service(ctx, this.flags).create(viewer, input);
     if (result.value !== null) ctx.logger.info({ botId: result.value.id }, "bot created");
     return Object.assign(new CreateBotPayload(), { bot: result.value, userErrors: result.userErrors });
   }
@@ -60,7 +70,7 @@ export class BotResolver {
     @Arg("input", () => UpdateBotInput) input: UpdateBotInput,
     @Ctx() ctx: Context,
   ): Promise<UpdateBotPayload> {
-    const result = await service(ctx).update(requireViewer(ctx), id, input);
+    const result = await service(ctx, this.flags).update(requireViewer(ctx), id, input);
     return Object.assign(new UpdateBotPayload(), { bot: result.value, userErrors: result.userErrors });
   }
 

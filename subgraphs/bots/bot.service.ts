@@ -4,12 +4,13 @@ import type { EntityManager } from "../../src/db/orm.js";
 import { findPage, type PageArgs } from "../../src/db/paginate.js";
 import { recordEvent, type OutboxEntity } from "../../src/events/outbox.js";
 import type { BotSnapshot, EventDataMap } from "../../src/events/types.js";
+import type { FlagCache } from "../../src/flags/cache.js";
 import type { Page } from "../../src/graphql/connection.js";
 import { argumentError, forbidden, userError, UserErrorCode, type UserError } from "../../src/graphql/errors.js";
 import { checkText } from "../../src/validation/text.js";
 import { Bot, BotStatus } from "./bot.entity.js";
 import type { CreateBotInput, UpdateBotInput } from "./bot.input.js";
-import { checkStrategyConfig, EXCHANGES, isStrategy, STRATEGIES } from "./strategies.js";
+import { checkStrategyConfig, EXCHANGES, EXPERIMENTAL_STRATEGY_FLAGS, isStrategy, STRATEGIES } from "./strategies.js";
 
 const SYMBOL = /^[A-Z0-9]{2,10}\/[A-Z0-9]{2,10}$/;
 
@@ -102,12 +103,16 @@ export class BotService {
     private readonly em: EntityManager,
     private readonly outbox: OutboxEntity,
     private readonly requestId?: string,
+    /** Evaluates the flags of experimental strategies; without it they are refused. */
+    private readonly flags?: FlagCache,
   ) {}
 
   /** Creates a STOPPED bot owned by `owner`. */
   async create(owner: Viewer, input: CreateBotInput): Promise<Result<Bot>> {
     const checked = validateCreateBot(input);
     if (checked.value === null) return checked;
+    const gated = await this.checkExperimental(checked.value.strategy, owner.id);
+    if (gated !== null) return failed([gated]);
     const bot = this.em.create(Bot, { ...checked.value, ownerId: owner.id, status: BotStatus.STOPPED });
     this.record(bot, "bot.created", { bot: snapshotOf(bot) });
     await this.em.flush();
@@ -144,6 +149,10 @@ export class BotService {
     if (input.symbol != null) checkSymbol(next.symbol, errors);
     if (input.strategy != null || input.config != null) checkStrategy(next.strategy, next.config, errors);
     if (errors.length > 0) return failed(errors);
+    if (input.strategy != null && input.strategy !== bot.strategy) {
+      const gated = await this.checkExperimental(next.strategy, bot.ownerId);
+      if (gated !== null) return failed([gated]);
+    }
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
       (key) => JSON.stringify(next[key]) !== JSON.stringify(bot[key]),
     );
@@ -223,6 +232,21 @@ export class BotService {
     if (bot !== null && !isAdmin(viewer) && !viewer.roles.includes("trader"))
       throw forbidden("Only traders and admins can change bots.");
     return bot;
+  }
+
+  /** A userError when `strategy` is experimental and its flag is off for `ownerId`, else null. */
+  private async checkExperimental(strategy: string, ownerId: string): Promise<UserError | null> {
+    const flagKey = isStrategy(strategy) ? EXPERIMENTAL_STRATEGY_FLAGS[strategy] : undefined;
+    if (flagKey === undefined) return null;
+    if (this.flags !== undefined) {
+      await this.flags.ready();
+      if (this.flags.evaluate(flagKey, ownerId).value) return null;
+    }
+    return userError(
+      ["strategy"],
+      `strategy: ${JSON.stringify(strategy)} is experimental and needs the feature flag ${JSON.stringify(flagKey)}, which is off for this user`,
+      UserErrorCode.FeatureDisabled,
+    );
   }
 
   private record<T extends keyof EventDataMap>(bot: Bot, type: T, data: EventDataMap[T]): void {

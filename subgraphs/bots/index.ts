@@ -1,6 +1,7 @@
 import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
 import { Bot } from "./bot.entity.js";
 import { createBotLoaders, type BotLoaders } from "./bot.loader.js";
+import { openBotsDependencies } from "./dependencies.js";
 import { BotResolver } from "./bot.resolver.js";
 import { BotService } from "./bot.service.js";
 import type { RequestContext } from "../../src/graphql/context.js";
@@ -25,6 +26,7 @@ export const botsSubgraph: SubgraphDefinition<BotLoaders> = {
       BotService.visible(ctx.viewer, await ctx.loaders.botById.load(reference.id)),
   },
   createLoaders: createBotLoaders,
+  openDependencies: openBotsDependencies,
   startWorkers({ queue, orm, logger }) {
     queue.process("bots.fail", async (job) => {
       const bot = await new BotService(orm.em.fork(), botsOutbox).fail(job.payload.botId, job.payload.reason);

@@ -32,7 +32,18 @@ export const STRATEGIES = {
       error: "must be greater than lowerPrice",
       path: ["upperPrice"],
     }),
+  arbitrage: z
+    .object({
+      spreadThreshold: positiveDecimal,
+      orderQuantity: positiveDecimal,
+    })
+    .strict(),
 } as const;
+
+/** Strategies still being tried out: each needs its feature flag on for the bot's owner. */
+export const EXPERIMENTAL_STRATEGY_FLAGS: Partial<Record<keyof typeof STRATEGIES, string>> = {
+  arbitrage: "arbitrage",
+};
 
 export type StrategyName = keyof typeof STRATEGIES;
 

@@ -1,5 +1,7 @@
-import { Field, InputType, Int, ObjectType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { EvaluationReason } from "../../src/flags/evaluate.js";
 import { UserError } from "../../src/graphql/errors.js";
+import { JSONScalar } from "../../src/graphql/scalars.js";
 import { FeatureFlag } from "./feature-flag.entity.js";
 
 /** A variant as written. */
@@ -45,4 +47,51 @@ export class UpsertFeatureFlagPayload {
 
   @Field(() => [UserError])
   userErrors: UserError[];
+}
+
+/** Result of `deleteFeatureFlag`. */
+@ObjectType()
+export class DeleteFeatureFlagPayload {
+  @Field(() => ID, { nullable: true, description: "The key of the flag deleted." })
+  deletedKey: string | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+/** Who a flag is evaluated for (OpenFeature's evaluation context). */
+@InputType()
+export class EvaluationContextInput {
+  @Field(() => String, { nullable: true, description: "The user to evaluate for; defaults to the viewer's id." })
+  targetingKey?: string | null;
+
+  @Field(() => JSONScalar, { nullable: true, description: "Further attributes (accepted; no rule reads them yet)." })
+  attributes?: unknown;
+}
+
+registerEnumType(EvaluationReason, {
+  name: "EvaluationReason",
+  description: "Why a flag evaluated as it did (OpenFeature's reasons).",
+});
+
+/** The outcome of evaluating one flag. */
+@ObjectType({ description: "The outcome of evaluating one flag for one targeting key." })
+export class FlagEvaluation {
+  @Field(() => ID)
+  key: string;
+
+  @Field(() => Boolean)
+  value: boolean;
+
+  @Field(() => String, { nullable: true, description: "The variant assigned as Unleash assigns it, when on." })
+  variant: string | null;
+
+  @Field(() => EvaluationReason)
+  reason: EvaluationReason;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "With reason ERROR: FLAG_NOT_FOUND or TARGETING_KEY_MISSING (OpenFeature's codes).",
+  })
+  errorCode: string | null;
 }

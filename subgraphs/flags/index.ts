@@ -1,13 +1,24 @@
 import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
 import { FeatureFlag } from "./feature-flag.entity.js";
 import { FeatureFlagResolver } from "./feature-flag.resolver.js";
+import { FeatureFlagService } from "./feature-flag.service.js";
 import { CreateFeatureFlag } from "./migrations/001-create-feature-flag.js";
+import { CreateFlagsOutbox } from "./migrations/002-create-flags-outbox.js";
+import { flagsOutbox } from "./outbox.js";
 
 /** The flags subgraph: feature flags and their evaluation. */
 export const flagsSubgraph: SubgraphDefinition<Record<string, never>> = {
   name: "flags",
   entities: [FeatureFlag],
-  migrations: [{ name: "001-create-feature-flag", class: CreateFeatureFlag }],
+  outbox: flagsOutbox,
+  migrations: [
+    { name: "001-create-feature-flag", class: CreateFeatureFlag },
+    { name: "002-create-flags-outbox", class: CreateFlagsOutbox },
+  ],
   resolvers: [FeatureFlagResolver],
   createLoaders: () => ({}),
+  async onStart({ orm, config, logger }) {
+    const created = await new FeatureFlagService(orm.em.fork()).bootstrap(config.flags.bootstrap);
+    if (created.length > 0) logger.info({ flags: created }, "flags created from configuration");
+  },
 };

@@ -214,7 +214,7 @@ describe.each(databases)("the federated stack on %s", (database) => {
     );
     expect(blank.data?.createBot.userErrors.map((e) => e.message)).toEqual([
       "name: must not be empty",
-      'strategy: unknown strategy "martingale"; registered: manual, dca, grid',
+      'strategy: unknown strategy "martingale"; registered: manual, dca, grid, arbitrage',
     ]);
   });
 

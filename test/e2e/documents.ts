@@ -691,3 +691,58 @@ export const DeleteWebhookEndpoint = graphql(`
     }
   }
 `);
+
+export const FeatureFlagByKey = graphql(`
+  query FeatureFlagByKey($key: ID!) {
+    featureFlag(key: $key) {
+      key
+      description
+      enabled
+      rolloutPercentage
+      allowUserIds
+      denyUserIds
+      variants {
+        name
+        weight
+      }
+      updatedAt
+    }
+  }
+`);
+
+export const DeleteFlag = graphql(`
+  mutation DeleteFlag($key: ID!) {
+    deleteFeatureFlag(key: $key) {
+      deletedKey
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+export const EvaluateFlag = graphql(`
+  query EvaluateFlag($key: ID!, $context: EvaluationContextInput) {
+    evaluateFlag(key: $key, context: $context) {
+      key
+      value
+      variant
+      reason
+      errorCode
+    }
+  }
+`);
+
+export const EvaluateFlags = graphql(`
+  query EvaluateFlags($keys: [ID!], $context: EvaluationContextInput) {
+    evaluateFlags(keys: $keys, context: $context) {
+      key
+      value
+      variant
+      reason
+      errorCode
+    }
+  }
+`);

@@ -94,7 +94,21 @@ for (const backend of BACKENDS) {
         type: "flag.updated",
         occurredAt: new Date().toISOString(),
         ownerId: null,
-        data: { key: "arbitrage", before: null, after: { enabled: true }, actor: "admin" },
+        data: {
+          key: "arbitrage",
+          before: null,
+          after: {
+            key: "arbitrage",
+            description: null,
+            enabled: true,
+            rolloutPercentage: 100,
+            allowUserIds: [],
+            denyUserIds: [],
+            variants: [],
+            updatedAt: new Date().toISOString(),
+          },
+          actor: "admin",
+        },
       };
       const events = [testEvent(), systemEvent];
       for (const event of events) await bus.publish(event);

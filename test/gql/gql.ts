@@ -51,6 +51,10 @@ type Documents = {
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
     "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      endpoint {\n        id\n        url\n        description\n        eventTypes\n        enabled\n        disabledReason\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
     "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      deletedWebhookEndpointId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  query FeatureFlagByKey($key: ID!) {\n    featureFlag(key: $key) {\n      key\n      description\n      enabled\n      rolloutPercentage\n      allowUserIds\n      denyUserIds\n      variants {\n        name\n        weight\n      }\n      updatedAt\n    }\n  }\n": typeof types.FeatureFlagByKeyDocument,
+    "\n  mutation DeleteFlag($key: ID!) {\n    deleteFeatureFlag(key: $key) {\n      deletedKey\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.DeleteFlagDocument,
+    "\n  query EvaluateFlag($key: ID!, $context: EvaluationContextInput) {\n    evaluateFlag(key: $key, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n": typeof types.EvaluateFlagDocument,
+    "\n  query EvaluateFlags($keys: [ID!], $context: EvaluationContextInput) {\n    evaluateFlags(keys: $keys, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n": typeof types.EvaluateFlagsDocument,
 };
 const documents: Documents = {
     "\n  mutation CreateBot($input: CreateBotInput!) {\n    createBot(input: $input) {\n      bot {\n        id\n        name\n        ownerId\n        exchange\n        symbol\n        strategy\n        config\n        status\n        createdAt\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateBotDocument,
@@ -90,6 +94,10 @@ const documents: Documents = {
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.RedeliverWebhookDocument,
     "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      endpoint {\n        id\n        url\n        description\n        eventTypes\n        enabled\n        disabledReason\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.UpdateWebhookEndpointDocument,
     "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      deletedWebhookEndpointId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  query FeatureFlagByKey($key: ID!) {\n    featureFlag(key: $key) {\n      key\n      description\n      enabled\n      rolloutPercentage\n      allowUserIds\n      denyUserIds\n      variants {\n        name\n        weight\n      }\n      updatedAt\n    }\n  }\n": types.FeatureFlagByKeyDocument,
+    "\n  mutation DeleteFlag($key: ID!) {\n    deleteFeatureFlag(key: $key) {\n      deletedKey\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.DeleteFlagDocument,
+    "\n  query EvaluateFlag($key: ID!, $context: EvaluationContextInput) {\n    evaluateFlag(key: $key, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n": types.EvaluateFlagDocument,
+    "\n  query EvaluateFlags($keys: [ID!], $context: EvaluationContextInput) {\n    evaluateFlags(keys: $keys, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n": types.EvaluateFlagsDocument,
 };
 
 /**
@@ -254,6 +262,22 @@ export function graphql(source: "\n  mutation UpdateWebhookEndpoint($id: ID!, $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      deletedWebhookEndpointId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      deletedWebhookEndpointId\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeatureFlagByKey($key: ID!) {\n    featureFlag(key: $key) {\n      key\n      description\n      enabled\n      rolloutPercentage\n      allowUserIds\n      denyUserIds\n      variants {\n        name\n        weight\n      }\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query FeatureFlagByKey($key: ID!) {\n    featureFlag(key: $key) {\n      key\n      description\n      enabled\n      rolloutPercentage\n      allowUserIds\n      denyUserIds\n      variants {\n        name\n        weight\n      }\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteFlag($key: ID!) {\n    deleteFeatureFlag(key: $key) {\n      deletedKey\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteFlag($key: ID!) {\n    deleteFeatureFlag(key: $key) {\n      deletedKey\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluateFlag($key: ID!, $context: EvaluationContextInput) {\n    evaluateFlag(key: $key, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n"): (typeof documents)["\n  query EvaluateFlag($key: ID!, $context: EvaluationContextInput) {\n    evaluateFlag(key: $key, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluateFlags($keys: [ID!], $context: EvaluationContextInput) {\n    evaluateFlags(keys: $keys, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n"): (typeof documents)["\n  query EvaluateFlags($keys: [ID!], $context: EvaluationContextInput) {\n    evaluateFlags(keys: $keys, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

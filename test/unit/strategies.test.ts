@@ -8,6 +8,7 @@ describe("strategy config schemas", () => {
     expect(
       checkStrategyConfig("grid", { lowerPrice: "100", upperPrice: "200", gridLevels: 10, orderQuantity: "1" }),
     ).toEqual([]);
+    expect(checkStrategyConfig("arbitrage", { spreadThreshold: "0.002", orderQuantity: "0.1" })).toEqual([]);
   });
 
   it("names each bad parameter", () => {

@@ -1,0 +1,23 @@
+import type { FlagCache } from "../../src/flags/cache.js";
+import type { SubgraphDependencies, SubgraphServices } from "../../src/graphql/subgraph.js";
+import { openFlagCache } from "../flags/public.js";
+
+/** What the bots subgraph opens besides its database. */
+export interface BotsDependencies {
+  /** Feature flags, evaluated in process: experimental strategies need theirs. */
+  flags: FlagCache;
+}
+
+/** Opens the bots subgraph's dependencies. */
+export async function openBotsDependencies(
+  services: Omit<SubgraphServices, "dependencies">,
+): Promise<SubgraphDependencies> {
+  const handle = await openFlagCache(services.config, services.bus, services.logger);
+  const value: BotsDependencies = { flags: handle.flags };
+  return { value, close: () => handle.close() };
+}
+
+/** The bots subgraph's dependencies from its services (opened by {@link openBotsDependencies}). */
+export function botsDependencies(services: SubgraphServices): BotsDependencies {
+  return services.dependencies as BotsDependencies;
+}
