@@ -30,7 +30,7 @@ import { subscribeWs, type TestSubscription } from "../subscriptions.js";
 
 type Data = Record<string, unknown>;
 type Doc = TypedDocumentNode<Data, Data>;
-const doc = (source: string): Doc => parse(source) as Doc;
+const doc = (source: string): Doc => parse(source);
 
 /** Bob's records that Alice aims at. */
 interface BobIds {
