@@ -16,7 +16,16 @@ import {
 } from "../src/health/report.js";
 import type { Logger } from "../src/observability/logger.js";
 import { maskGatewayError } from "./errors.js";
-import { useIdentity, useRequestLog, type IdentityContext } from "./plugins/index.js";
+import { Redis } from "ioredis";
+import {
+  memoryRateLimitStore,
+  redisRateLimitStore,
+  useIdentity,
+  useRateLimit,
+  useRequestLog,
+  type IdentityContext,
+  type RateLimitStore,
+} from "./plugins/index.js";
 import { readSupergraph, subgraphUrlsOf, withSubgraphUrls } from "./supergraph.js";
 
 /** Options of {@link createGateway}. */
@@ -57,6 +66,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     new Map([...configured, ...(options.subgraphUrls ?? [])]),
   );
   const subgraphUrls = subgraphUrlsOf(supergraph);
+  const { rateLimit } = config.protection;
+  // Redis shares the counts between gateway instances.
+  const rateLimitStore: RateLimitStore | undefined = !rateLimit.enabled
+    ? undefined
+    : config.redis.url === undefined
+      ? memoryRateLimitStore()
+      : redisRateLimitStore(new Redis(config.redis.url, { lazyConnect: true }), `${config.queue.prefix}:ratelimit`);
   const runtime = createGatewayRuntime<IdentityContext>({
     supergraph,
     logging: runtimeLogging(config.logLevel),
@@ -83,6 +99,9 @@ export function createGateway(options: GatewayOptions): Gateway {
         internalTokenTtlSeconds: config.auth.internalTokenTtlSeconds,
       }),
       useRequestLog(logger.child({ component: "gateway" })),
+      ...(rateLimitStore === undefined
+        ? []
+        : [useRateLimit({ budget: rateLimit.budget, fields: rateLimit.fields, store: rateLimitStore })]),
     ],
   });
 
@@ -138,7 +157,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         const value = params[name] ?? params[name.replace(/^./, (c) => c.toUpperCase())];
         if (typeof value === "string") headers.set(name, value);
       }
-      return { request: new Request("http://gateway/graphql", { headers }) };
+      // `req`: the client's address, which anonymous rate limits count by.
+      return { request: new Request("http://gateway/graphql", { headers }), req: ctx.extra.request };
     }),
     wsServer,
   );
@@ -157,6 +177,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await wsHandle.dispose();
       if (server.listening) await closeServer(server);
       await runtime.dispose();
+      await rateLimitStore?.close();
     },
   };
 }

@@ -1,2 +1,4 @@
 export { useIdentity, type IdentityContext, type IdentityOptions } from "./use-identity.js";
 export { useRequestLog } from "./use-request-log.js";
+export { memoryRateLimitStore, redisRateLimitStore, type RateLimitStore } from "./rate-limit-store.js";
+export { useRateLimit, rateLimited, type RateLimitOptions } from "./use-rate-limit.js";
