@@ -96,7 +96,6 @@ export function useRateLimit(options: RateLimitOptions): GatewayPlugin<IdentityC
         identifyFn: (context) => rateLimitIdentity(context as RateLimitContext),
         // Counts every use of a field in one request (aliases) together.
         enableBatchRequestCache: true,
-        // @envelop/rate-limiter's Store type is an empty class; ours has its two methods.
         store: fieldStore,
         configByField: options.fields.map((limit) => {
           const [type = "", field = ""] = limit.field.split(".");
