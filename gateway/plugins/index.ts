@@ -2,3 +2,5 @@ export { useIdentity, type IdentityContext, type IdentityOptions } from "./use-i
 export { useRequestLog } from "./use-request-log.js";
 export { memoryRateLimitStore, redisRateLimitStore, type RateLimitStore } from "./rate-limit-store.js";
 export { useRateLimit, rateLimited, type RateLimitOptions } from "./use-rate-limit.js";
+export { useQueryLimits, queryTooComplex, type QueryLimitOptions } from "./use-query-limits.js";
+export { useSecurityHeaders } from "./use-security-headers.js";
