@@ -10,6 +10,7 @@ import type { TaskQueue } from "../queue/types.js";
 import type { Logger } from "../observability/logger.js";
 import { buildFederatedSchema, type ReferenceResolvers } from "./federation.js";
 import { applyPermissions, type PermissionMap } from "./permissions.js";
+import { applyInputHygiene } from "../validation/arguments.js";
 
 /** Where each subgraph answers; filled in by the composition root once every server listens. */
 export type SubgraphDirectory = ReadonlyMap<SubgraphName, string>;
@@ -74,8 +75,8 @@ function containerFor(services: SubgraphServices | undefined): ContainerType {
 }
 
 /**
- * The subgraph's executable schema behind its permissions; without services it can be printed but
- * not executed.
+ * The subgraph's executable schema behind its permissions and argument checks; without services it
+ * can be printed but not executed.
  */
 export async function buildSubgraphSchema(
   definition: SubgraphDefinition,
@@ -87,5 +88,6 @@ export async function buildSubgraphSchema(
     referenceResolvers: definition.referenceResolvers,
     container: containerFor(services),
   });
-  return services === undefined ? schema : applyPermissions(schema, definition.permissions);
+  // Permissions wrap the argument checks: a caller who may not use a field learns nothing about its input.
+  return services === undefined ? schema : applyPermissions(applyInputHygiene(schema), definition.permissions);
 }
