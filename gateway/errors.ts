@@ -29,6 +29,11 @@ function clientFacing(error: unknown): ErrorLike | undefined {
   return undefined;
 }
 
+/** True when `error` (or one it wraps) carries a client-facing code, so masking keeps it as it is. */
+export function isClientFacing(error: unknown): boolean {
+  return clientFacing(error) !== undefined;
+}
+
 /**
  * An error the server raised on purpose about the request itself (CSRF, batch size, malformed
  * body: a GraphQLError of its own, with an HTTP status 4xx and no underlying cause): it tells the

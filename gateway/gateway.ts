@@ -20,6 +20,7 @@ import { Redis } from "ioredis";
 import {
   memoryRateLimitStore,
   redisRateLimitStore,
+  useErrorLog,
   useIdentity,
   useQueryLimits,
   useRateLimit,
@@ -134,6 +135,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         internalTokenTtlSeconds: config.auth.internalTokenTtlSeconds,
       }),
       useRequestLog(logger.child({ component: "gateway" })),
+      useErrorLog(logger.child({ component: "gateway" })),
       useQueryLimits({ ...protection.query, hideSuggestions: !protection.introspection }),
       ...(protection.securityHeaders ? [useSecurityHeaders()] : []),
       ...(rateLimitStore === undefined

@@ -4,3 +4,4 @@ export { memoryRateLimitStore, redisRateLimitStore, type RateLimitStore } from "
 export { useRateLimit, rateLimited, type RateLimitOptions } from "./use-rate-limit.js";
 export { useQueryLimits, queryTooComplex, type QueryLimitOptions } from "./use-query-limits.js";
 export { useSecurityHeaders } from "./use-security-headers.js";
+export { useErrorLog } from "./use-error-log.js";
