@@ -63,11 +63,11 @@ describe("internal errors never leak", () => {
           /no such table/i.test(JSON.stringify(line["err"] ?? "")),
       );
       expect(logged, "the cause is logged with the request id").toBeDefined();
-    const atGateway = logLines.find(
-      (line) =>
-        line["component"] === "gateway" && line["msg"] === "unexpected error" && line["requestId"] === requestId,
-    );
-    expect(atGateway, "the gateway logs the masked error with the request id too").toBeDefined();
+      const atGateway = logLines.find(
+        (line) =>
+          line["component"] === "gateway" && line["msg"] === "unexpected error" && line["requestId"] === requestId,
+      );
+      expect(atGateway, "the gateway logs the masked error with the request id too").toBeDefined();
     },
   );
 
