@@ -77,8 +77,8 @@ function federationRules(schema: GraphQLSchema): PermissionMap {
   const rules: Record<string, IRuleFieldMap> = {
     // `_entities` exists only in a subgraph that defines entities.
     Query: Object.fromEntries(["_service", "_entities"].filter((f) => f in queryFields).map((f) => [f, allow])),
-    _Service: { sdl: allow },
   };
+  if (schema.getType("_Service") !== undefined) rules["_Service"] = { sdl: allow };
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith("__")) continue;
     const keys = keyFieldsOf(type);
