@@ -366,10 +366,10 @@ const entityKeys = objectTypes.flatMap((type) =>
 );
 
 const BOB_WORLD = doc(`query($bot: ID!) {
-  bots(first: 100) { totalCount edges { node { ${BOT_FIELDS} updatedAt } } }
-  bot(id: $bot) { orders(first: 100) { totalCount edges { node { id status } } } trades { totalCount } position { quantity } }
-  webhookEndpoints(first: 100) { edges { node { id url description enabled eventTypes
-    deliveries(first: 100) { totalCount edges { node { id status attempts { attemptedAt } } } } } } }
+  bots(first: 20) { totalCount edges { node { ${BOT_FIELDS} updatedAt } } }
+  bot(id: $bot) { orders(first: 20) { totalCount edges { node { id status } } } trades { totalCount } position { quantity } }
+  webhookEndpoints(first: 10) { edges { node { id url description enabled eventTypes
+    deliveries(first: 10) { totalCount edges { node { id status attempts { attemptedAt } } } } } } }
 }`);
 
 /** True when `value` tells nothing: null, empty, zero, or an object of such (ids aside). */
