@@ -78,6 +78,8 @@ async function startStack() {
     ADMIN_SUBGRAPH_PORT: "0",
     DATA_DIR: dataDir,
     LOG_LEVEL: "warn",
+    // 500 subscribers of one viewer are far over a person's operation budget; this measures the fan-out.
+    RATE_LIMIT_BUDGET: "1000000/1m",
   };
   delete env.DATABASE_URL;
   delete env.CONFIG_FILE;

@@ -16,7 +16,20 @@ import {
 } from "../src/health/report.js";
 import type { Logger } from "../src/observability/logger.js";
 import { maskGatewayError } from "./errors.js";
-import { useIdentity, useOfrep, useRequestLog, type IdentityContext } from "./plugins/index.js";
+import { Redis } from "ioredis";
+import {
+  memoryRateLimitStore,
+  redisRateLimitStore,
+  useErrorLog,
+  useIdentity,
+  useOfrep,
+  useQueryLimits,
+  useRateLimit,
+  useRequestLog,
+  useSecurityHeaders,
+  type IdentityContext,
+  type RateLimitStore,
+} from "./plugins/index.js";
 import { readSupergraph, subgraphUrlsOf, withSubgraphUrls } from "./supergraph.js";
 
 /** Options of {@link createGateway}. */
@@ -45,6 +58,24 @@ function runtimeLogging(level: string): RuntimeLogging {
   return (level === "fatal" ? "error" : level) as RuntimeLogging;
 }
 
+/**
+ * Refuses a body the gateway will not read: over `maxBytes` by its Content-Length (413), or sent
+ * chunked without one (411), so that no body is larger than the limit. True when refused.
+ */
+function bodyRefused(req: IncomingMessage, res: ServerResponse, maxBytes: number): boolean {
+  const chunked = req.headers["content-length"] === undefined && req.headers["transfer-encoding"] !== undefined;
+  const tooLarge = Number(req.headers["content-length"] ?? 0) > maxBytes;
+  if (!chunked && !tooLarge) return false;
+  const message = chunked
+    ? "Send the request body with a Content-Length."
+    : `The request body exceeds the limit of ${maxBytes} bytes.`;
+  // Connection: close, as the body is not read.
+  res
+    .writeHead(chunked ? 411 : 413, { "content-type": "application/json", connection: "close" })
+    .end(JSON.stringify({ errors: [{ message, extensions: { code: "BAD_USER_INPUT", maxBytes } }] }));
+  return true;
+}
+
 /** Hive Gateway serving the supergraph, with our Envelop plugins and health endpoints. */
 export function createGateway(options: GatewayOptions): Gateway {
   const { config, logger } = options;
@@ -57,12 +88,34 @@ export function createGateway(options: GatewayOptions): Gateway {
     new Map([...configured, ...(options.subgraphUrls ?? [])]),
   );
   const subgraphUrls = subgraphUrlsOf(supergraph);
+  const { protection } = config;
+  const { rateLimit } = protection;
+  // Redis shares the counts between gateway instances.
+  const rateLimitStore: RateLimitStore | undefined = !rateLimit.enabled
+    ? undefined
+    : config.redis.url === undefined
+      ? memoryRateLimitStore()
+      : redisRateLimitStore(new Redis(config.redis.url, { lazyConnect: true }), `${config.queue.prefix}:ratelimit`);
   const runtime = createGatewayRuntime<IdentityContext>({
     supergraph,
     logging: runtimeLogging(config.logLevel),
     landingPage: false,
     graphqlEndpoint: "/graphql",
     maskedErrors: { maskError: maskGatewayError, errorMessage: "Internal server error" },
+    ...(protection.introspection ? {} : { disableIntrospection: {} }),
+    // A browser's cross-site "simple" request (no preflight) must carry one of these headers.
+    csrfPrevention: { requestHeaders: ["x-graphql-csrf", "apollo-require-preflight", "authorization"] },
+    cors:
+      protection.corsOrigins.length === 0
+        ? false
+        : {
+            origin: [...protection.corsOrigins],
+            credentials: true,
+            allowedHeaders: ["authorization", "content-type", "x-request-id", "x-graphql-csrf"],
+            exposedHeaders: ["x-request-id", "retry-after"],
+            maxAge: 600,
+          },
+    batching: { limit: protection.maxBatch },
     ...(config.gateway.queryPlanner === "rust" ? { unifiedGraphHandler } : {}),
     // Subscriptions reach subgraphs over graphql-ws, with this request's internal token.
     transportEntries: {
@@ -84,6 +137,12 @@ export function createGateway(options: GatewayOptions): Gateway {
       }),
       useRequestLog(logger.child({ component: "gateway" })),
       useOfrep(logger.child({ component: "ofrep" })),
+      useErrorLog(logger.child({ component: "gateway" })),
+      useQueryLimits({ ...protection.query, hideSuggestions: !protection.introspection }),
+      ...(protection.securityHeaders ? [useSecurityHeaders()] : []),
+      ...(rateLimitStore === undefined
+        ? []
+        : [useRateLimit({ budget: rateLimit.budget, fields: rateLimit.fields, store: rateLimitStore })]),
     ],
   });
 
@@ -124,6 +183,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         });
       return;
     }
+    if (bodyRefused(req, res, protection.maxBodyBytes)) return;
     void runtime(req, res);
   });
   server.keepAliveTimeout = 65_000;
@@ -139,7 +199,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         const value = params[name] ?? params[name.replace(/^./, (c) => c.toUpperCase())];
         if (typeof value === "string") headers.set(name, value);
       }
-      return { request: new Request("http://gateway/graphql", { headers }) };
+      // `req`: the client's address, which anonymous rate limits count by.
+      return { request: new Request("http://gateway/graphql", { headers }), req: ctx.extra.request };
     }),
     wsServer,
   );
@@ -158,6 +219,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await wsHandle.dispose();
       if (server.listening) await closeServer(server);
       await runtime.dispose();
+      await rateLimitStore?.close();
     },
   };
 }

@@ -75,6 +75,9 @@ export async function startTestStack(
       WEBHOOK_SECRET_KEY: randomBytes(32).toString("hex"),
       // Tests' webhook receivers listen on 127.0.0.1, which the SSRF guard refuses unless allowed.
       WEBHOOK_ALLOWED_CIDRS: "127.0.0.0/8",
+      // Tests send far more than a person would; tests of the limits set their own.
+      RATE_LIMIT_BUDGET: "1000000/1m",
+      RATE_LIMIT_FIELDS: "Mutation.submitOrder=1000000/1s,Mutation.createWebhookEndpoint=1000000/1m",
       ...(postgres ? { DATABASE_URL: postgres.url } : {}),
       ...(redisPrefix ? { REDIS_URL: REDIS_TEST_URL, QUEUE_PREFIX: redisPrefix } : {}),
       ...options.env,

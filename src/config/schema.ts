@@ -91,6 +91,38 @@ function bool() {
   return z.boolean({ error: "expected a boolean (true/false)" });
 }
 
+const WINDOW_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+const RATE = /^(\d+)\/(\d*)(ms|s|m|h)$/;
+
+/** "N/window" → at most N per window; window is [count]ms|s|m|h, e.g. "10/1s", "600/1m", "10/m". */
+export function parseRate(value: string): { max: number; windowMs: number } | undefined {
+  const match = RATE.exec(value.trim());
+  if (match === null) return undefined;
+  const [, max = "0", count, unit = "s"] = match;
+  const windowMs = Number(count === "" ? "1" : count) * WINDOW_UNITS_MS[unit as keyof typeof WINDOW_UNITS_MS];
+  return Number(max) > 0 && windowMs > 0 ? { max: Number(max), windowMs } : undefined;
+}
+
+function rate() {
+  const message = 'expected "N/window" with N > 0 and a window in ms, s, m or h, e.g. "600/1m"';
+  return z
+    .string({ error: message })
+    .refine((value) => parseRate(value) !== undefined, { error: message })
+    .transform((value) => parseRate(value) as { max: number; windowMs: number });
+}
+
+function fieldRates() {
+  const message = 'expected a comma-separated list of Type.field=N/window, e.g. "Mutation.submitOrder=10/1s"';
+  return commaList(/^[A-Za-z_]\w*\.[A-Za-z_]\w*=\d+\/\d*(ms|s|m|h)$/, message)
+    .refine((items) => items.every((item) => parseRate(item.split("=")[1] ?? "") !== undefined), { error: message })
+    .transform((items) =>
+      items.map((item) => {
+        const [field = "", limit = ""] = item.split("=");
+        return { field, ...(parseRate(limit) as { max: number; windowMs: number }) };
+      }),
+    );
+}
+
 const port = () => integer(0, 65535, "expected an integer between 0 and 65535");
 
 const httpUrl = () => urlWithScheme(/https?/, "expected an http(s) URL");
@@ -249,6 +281,46 @@ const shape = z.strictObject(
         { error: OBJECT_MESSAGE },
       )
       .prefault({}),
+    protection: z
+      .strictObject(
+        {
+          rateLimit: z
+            .strictObject(
+              {
+                enabled: bool().default(true),
+                budget: rate().default({ max: 600, windowMs: 60_000 }),
+                fields: fieldRates().default([
+                  { field: "Mutation.submitOrder", max: 10, windowMs: 1000 },
+                  { field: "Mutation.createWebhookEndpoint", max: 10, windowMs: 60_000 },
+                ]),
+              },
+              { error: OBJECT_MESSAGE },
+            )
+            .prefault({}),
+          query: z
+            .strictObject(
+              {
+                maxDepth: integer(1, undefined, "expected a positive integer").default(12),
+                maxAliases: integer(0, undefined, "expected a non-negative integer").default(30),
+                maxTokens: integer(1, undefined, "expected a positive integer").default(2000),
+                maxDirectives: integer(0, undefined, "expected a non-negative integer").default(20),
+                maxCost: integer(1, undefined, "expected a positive integer").default(50_000),
+              },
+              { error: OBJECT_MESSAGE },
+            )
+            .prefault({}),
+          introspection: bool().optional(),
+          maxBodyBytes: integer(1024, undefined, "expected an integer of at least 1024").default(102_400),
+          maxBatch: integer(1, 100, "expected an integer between 1 and 100").default(10),
+          corsOrigins: commaList(
+            /^(\*|https?:\/\/[^\s,/]+)$/,
+            'expected a comma-separated list of origins, e.g. "https://app.example.com"',
+          ).default([]),
+          securityHeaders: bool().default(true),
+        },
+        { error: OBJECT_MESSAGE },
+      )
+      .prefault({}),
     flags: z
       .strictObject(
         {
@@ -305,7 +377,14 @@ export const configSchema = shape
     const backend: QueueBackend = config.queue.backend ?? (config.redis.url === undefined ? "memory" : "bullmq");
     // The simulated market moves prices for demos: on unless told otherwise, but never by itself in tests.
     const simulatedMarket = config.trading.simulatedMarket ?? config.nodeEnv !== "test";
-    return { ...config, queue: { ...config.queue, backend }, trading: { ...config.trading, simulatedMarket } };
+    // Introspection and field suggestions help developers; production hides them unless told otherwise.
+    const introspection = config.protection.introspection ?? config.nodeEnv !== "production";
+    return {
+      ...config,
+      queue: { ...config.queue, backend },
+      trading: { ...config.trading, simulatedMarket },
+      protection: { ...config.protection, introspection },
+    };
   });
 
 type DeepReadonly<T> = T extends readonly (infer U)[]

@@ -9,6 +9,8 @@ import type { EventBus } from "../events/types.js";
 import type { TaskQueue } from "../queue/types.js";
 import type { Logger } from "../observability/logger.js";
 import { buildFederatedSchema, type ReferenceResolvers } from "./federation.js";
+import { applyPermissions, type PermissionMap } from "./permissions.js";
+import { applyInputHygiene } from "../validation/arguments.js";
 
 /** Where each subgraph answers; filled in by the composition root once every server listens. */
 export type SubgraphDirectory = ReadonlyMap<SubgraphName, string>;
@@ -48,6 +50,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own type list type
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
+  /** Who may resolve each field (`permissions.ts`); a field without a rule is FORBIDDEN. */
+  permissions: PermissionMap;
   /** Fresh DataLoaders for one request. */
   createLoaders: (em: EntityManager) => Loaders;
   /** Opens what the subgraph needs beyond its database, e.g. another domain's public reader. */
@@ -70,15 +74,20 @@ function containerFor(services: SubgraphServices | undefined): ContainerType {
   };
 }
 
-/** The subgraph's executable schema; without services it can be printed but not executed. */
-export function buildSubgraphSchema(
+/**
+ * The subgraph's executable schema behind its permissions and argument checks; without services it
+ * can be printed but not executed.
+ */
+export async function buildSubgraphSchema(
   definition: SubgraphDefinition,
   services?: SubgraphServices,
 ): Promise<GraphQLSchema> {
-  return buildFederatedSchema({
+  const schema = await buildFederatedSchema({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
     referenceResolvers: definition.referenceResolvers,
     container: containerFor(services),
   });
+  // Permissions wrap the argument checks: a caller who may not use a field learns nothing about its input.
+  return services === undefined ? schema : applyPermissions(applyInputHygiene(schema), definition.permissions);
 }

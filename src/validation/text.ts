@@ -33,3 +33,29 @@ export function checkText(value: string, field: string[], rules: TextRules, erro
   if (MARKUP.test(text)) errors.push(userError(field, `${label}: must not contain markup (< or >)`));
   return text;
 }
+
+/** Deliberately plain: one @, no spaces, a dot in the domain (RFC 5322 allows far more than mailboxes use). */
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/;
+
+/** Checks an absolute http(s) URL without credentials; problems are pushed to `errors` for `field`. */
+export function checkUrl(value: string, field: string[], errors: UserError[]): URL | undefined {
+  const label = field.join(".");
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url === undefined || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    errors.push(userError(field, `${label}: must be an absolute http(s) URL`));
+    return undefined;
+  }
+  if (url.username !== "" || url.password !== "") {
+    errors.push(userError(field, `${label}: must not contain a user name or password`));
+    return undefined;
+  }
+  return url;
+}
+
+/** Checks an e-mail address; problems are pushed to `errors` for `field`. */
+export function checkEmail(value: string, field: string[], errors: UserError[]): string {
+  const address = value.trim();
+  if (!EMAIL.test(address))
+    errors.push(userError(field, `${field.join(".")}: must be an e-mail address such as name@example.com`));
+  return address;
+}

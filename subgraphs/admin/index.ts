@@ -1,6 +1,7 @@
 import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
 import { HealthResolver } from "./health.resolver.js";
 import { JobResolver } from "./job.resolver.js";
+import { adminPermissions } from "./permissions.js";
 
 /** The admin subgraph: health, queues and jobs for operators. */
 export const adminSubgraph: SubgraphDefinition<Record<string, never>> = {
@@ -8,6 +9,7 @@ export const adminSubgraph: SubgraphDefinition<Record<string, never>> = {
   entities: [],
   migrations: [],
   resolvers: [HealthResolver, JobResolver],
+  permissions: adminPermissions,
   createLoaders: () => ({}),
   startWorkers({ queue }) {
     queue.process("maintenance.noop", () => Promise.resolve(null));

@@ -9,6 +9,7 @@ import { CreateBot } from "./migrations/001-create-bot.js";
 import { CreateBotsOutbox } from "./migrations/002-create-bots-outbox.js";
 import { AddBotStatusReason } from "./migrations/003-add-bot-status-reason.js";
 import { botsOutbox } from "./outbox.js";
+import { botsPermissions } from "./permissions.js";
 
 /** The bots subgraph: bots and their lifecycle. */
 export const botsSubgraph: SubgraphDefinition<BotLoaders> = {
@@ -21,6 +22,7 @@ export const botsSubgraph: SubgraphDefinition<BotLoaders> = {
     { name: "003-add-bot-status-reason", class: AddBotStatusReason },
   ],
   resolvers: [BotResolver],
+  permissions: botsPermissions,
   referenceResolvers: {
     Bot: async (reference: { id: string }, ctx: RequestContext<BotLoaders>) =>
       BotService.visible(ctx.viewer, await ctx.loaders.botById.load(reference.id)),

@@ -5,6 +5,7 @@ import { FeatureFlagService } from "./feature-flag.service.js";
 import { CreateFeatureFlag } from "./migrations/001-create-feature-flag.js";
 import { CreateFlagsOutbox } from "./migrations/002-create-flags-outbox.js";
 import { flagsOutbox } from "./outbox.js";
+import { flagsPermissions } from "./permissions.js";
 
 /** The flags subgraph: feature flags and their evaluation. */
 export const flagsSubgraph: SubgraphDefinition<Record<string, never>> = {
@@ -16,6 +17,7 @@ export const flagsSubgraph: SubgraphDefinition<Record<string, never>> = {
     { name: "002-create-flags-outbox", class: CreateFlagsOutbox },
   ],
   resolvers: [FeatureFlagResolver],
+  permissions: flagsPermissions,
   createLoaders: () => ({}),
   async onStart({ orm, config, logger }) {
     const created = await new FeatureFlagService(orm.em.fork()).bootstrap(config.flags.bootstrap);

@@ -18,6 +18,7 @@ import { Trade } from "./trade.entity.js";
 import { createTradeLoaders, type TradeLoaders } from "./trade.loader.js";
 import { BotTradingResolver, PerformanceResolver, TradeResolver } from "./trade.resolver.js";
 import { TradeService } from "./trade.service.js";
+import { tradesPermissions } from "./permissions.js";
 
 /** The trades subgraph: orders, the paper exchange, trades and what they earned. */
 export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
@@ -29,6 +30,7 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
     { name: "002-create-orders", class: CreateOrders },
   ],
   resolvers: [TradeResolver, BotTradingResolver, PerformanceResolver, OrderResolver, TickerResolver],
+  permissions: tradesPermissions,
   referenceResolvers: {
     Bot: (reference: { id: string }) => Bot.reference(reference.id),
     Trade: async (reference: { id: string }, ctx: RequestContext<TradeLoaders>) =>

@@ -18,6 +18,7 @@ import { createWebhookLoaders, type WebhookLoaders } from "./webhook-endpoint.lo
 import { WebhookEndpointResolver } from "./webhook-endpoint.resolver.js";
 import { EndpointDeliveriesResolver, WebhookDeliveryResolver } from "./webhook-delivery.resolver.js";
 import { WebhookEndpointService } from "./webhook-endpoint.service.js";
+import { webhooksPermissions } from "./permissions.js";
 
 /** The webhooks subgraph: endpoints and signed deliveries. */
 export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
@@ -33,6 +34,7 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
     { name: "006-create-webhooks-outbox", class: CreateWebhooksOutbox },
   ],
   resolvers: [WebhookEndpointResolver, EndpointDeliveriesResolver, WebhookDeliveryResolver],
+  permissions: webhooksPermissions,
   referenceResolvers: {
     WebhookEndpoint: async (reference: { id: string }, ctx: RequestContext<WebhookLoaders>) =>
       WebhookEndpointService.visible(ctx.viewer, await ctx.loaders.endpointById.load(reference.id)),

@@ -1,0 +1,19 @@
+import { allow, isAdmin, typesOpenTo, type PermissionMap } from "../../src/graphql/permissions.js";
+
+/** Who may do what in the admin subgraph: health is public (like /health/ready), the rest is for admins. */
+export const adminPermissions: PermissionMap = {
+  Query: { health: allow, queues: isAdmin, job: isAdmin, jobs: isAdmin },
+  Mutation: { enqueueJob: isAdmin, retryJob: isAdmin, removeJob: isAdmin, pauseQueue: isAdmin, resumeQueue: isAdmin },
+  Subscription: { jobUpdated: isAdmin },
+  ...typesOpenTo(allow, ["HealthReport", "HealthCheckResult"]),
+  ...typesOpenTo(isAdmin, [
+    "QueueStats",
+    "Job",
+    "UserError",
+    "EnqueueJobPayload",
+    "RetryJobPayload",
+    "RemoveJobPayload",
+    "PauseQueuePayload",
+    "ResumeQueuePayload",
+  ]),
+};
