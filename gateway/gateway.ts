@@ -15,8 +15,9 @@ import {
   toHealthJson,
 } from "../src/health/report.js";
 import type { Logger } from "../src/observability/logger.js";
+import { Metrics } from "../src/observability/metrics.js";
 import { maskGatewayError } from "./errors.js";
-import { useIdentity, useRequestLog, type IdentityContext } from "./plugins/index.js";
+import { useIdentity, useMetrics, useRequestLog, type IdentityContext } from "./plugins/index.js";
 import { readSupergraph, subgraphUrlsOf, withSubgraphUrls } from "./supergraph.js";
 
 /** Options of {@link createGateway}. */
@@ -26,6 +27,8 @@ export interface GatewayOptions {
   secrets: Pick<Secrets, "jwtSecret" | "internalSecret">;
   /** Subgraph URLs that replace the supergraph's (e.g. servers started on port 0). */
   subgraphUrls?: ReadonlyMap<string, string>;
+  /** The registry `/metrics` serves (shared with the subgraphs of this process). @default a new one */
+  metrics?: Metrics;
 }
 
 /** The gateway, ready to listen. */
@@ -57,6 +60,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     new Map([...configured, ...(options.subgraphUrls ?? [])]),
   );
   const subgraphUrls = subgraphUrlsOf(supergraph);
+  const metricsEnabled = config.observability.metrics.enabled;
+  const metrics = metricsEnabled ? (options.metrics ?? new Metrics()) : undefined;
   const runtime = createGatewayRuntime<IdentityContext>({
     supergraph,
     logging: runtimeLogging(config.logLevel),
@@ -76,13 +81,14 @@ export function createGateway(options: GatewayOptions): Gateway {
         },
       },
     },
-    plugins: () => [
+    plugins: (context) => [
       useIdentity({
         jwtSecret: options.secrets.jwtSecret,
         internalSecret: options.secrets.internalSecret,
         internalTokenTtlSeconds: config.auth.internalTokenTtlSeconds,
       }),
       useRequestLog(logger.child({ component: "gateway" })),
+      ...(metrics ? useMetrics({ registry: metrics.registry, log: context.log }) : []),
     ],
   });
 
@@ -120,6 +126,16 @@ export function createGateway(options: GatewayOptions): Gateway {
         .catch((error: unknown) => {
           logger.error({ err: error }, "readiness check failed");
           res.writeHead(503, { "content-type": HEALTH_CONTENT_TYPE }).end(JSON.stringify({ status: "fail" }));
+        });
+      return;
+    }
+    if (req.method === "GET" && path === "/metrics" && metrics !== undefined) {
+      metrics
+        .exposition()
+        .then(({ contentType, body }) => res.writeHead(200, { "content-type": contentType }).end(body))
+        .catch((error: unknown) => {
+          logger.error({ err: error }, "metrics exposition failed");
+          res.writeHead(500).end();
         });
       return;
     }

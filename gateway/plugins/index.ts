@@ -1,2 +1,3 @@
 export { useIdentity, type IdentityContext, type IdentityOptions } from "./use-identity.js";
 export { useRequestLog } from "./use-request-log.js";
+export { useMetrics, type MetricsOptions } from "./use-metrics.js";

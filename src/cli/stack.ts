@@ -8,6 +8,7 @@ import { createTaskQueue } from "../queue/index.js";
 import type { TaskQueue } from "../queue/types.js";
 import { createSubgraphServer, type SubgraphServer } from "../graphql/subgraph-server.js";
 import type { Logger } from "../observability/logger.js";
+import { jobObserver, Metrics } from "../observability/metrics.js";
 
 /** A running set of subgraphs and, optionally, the gateway in front of them. */
 export interface Stack {
@@ -20,6 +21,8 @@ export interface Stack {
   gateway?: Gateway;
   bus: EventBus;
   queue: TaskQueue;
+  /** The metrics every port of this stack serves on `/metrics`. */
+  metrics: Metrics;
   /** Stops the gateway, the outbox relays, the queue's workers (active jobs finish), the subgraphs, the bus; idempotent. */
   close(): Promise<void>;
 }
@@ -54,6 +57,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const directory = new Map<SubgraphName, string>(
     SUBGRAPH_NAMES.map((name) => [name, configuredSubgraphUrl(config, name)]),
   );
+  const metrics = new Metrics();
   const bus = await createEventBus({ redisUrl: config.redis.url, prefix: config.queue.prefix, logger });
   const queue = createTaskQueue({
     backend: config.queue.backend,
@@ -63,7 +67,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     stalledIntervalMs: config.queue.stalledIntervalMs,
     lockDurationMs: config.queue.lockDurationMs,
     logger,
+    observer: jobObserver(config.observability.metrics.enabled ? metrics : undefined, logger),
   });
+  metrics.observeQueue(queue);
   const subgraphs: SubgraphServer[] = [];
   let gateway: Gateway | undefined;
   let closed: Promise<void> | undefined;
@@ -78,18 +84,26 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   try {
     for (const name of names) {
-      const server = await createSubgraphServer(SUBGRAPHS[name], { config, logger, secrets, directory, bus, queue });
+      const server = await createSubgraphServer(SUBGRAPHS[name], {
+        config,
+        logger,
+        secrets,
+        directory,
+        bus,
+        queue,
+        metrics,
+      });
       subgraphs.push(server);
       directory.set(name, await server.listen(config.subgraphs[name].port, config.subgraphs.host));
     }
     let gatewayUrl: string | undefined;
     if (options.gateway ?? true) {
       const running = new Map(names.map((name) => [name, directory.get(name) ?? ""]));
-      gateway = createGateway({ config, logger, secrets, subgraphUrls: running });
+      gateway = createGateway({ config, logger, secrets, subgraphUrls: running, metrics });
       gatewayUrl = await gateway.listen(config.gateway.port, config.gateway.host);
     }
     const subgraphUrls = new Map(names.map((name) => [name, directory.get(name) ?? ""]));
-    return { secrets, gatewayUrl, subgraphUrls, subgraphs, gateway, bus, queue, close };
+    return { secrets, gatewayUrl, subgraphUrls, subgraphs, gateway, bus, queue, metrics, close };
   } catch (error) {
     await close();
     throw error;

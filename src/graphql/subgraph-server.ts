@@ -12,6 +12,7 @@ import { InvalidTokenError, verifyInternalToken, type InternalIdentity } from ".
 import { openDatabase, pingDatabase, type Database } from "../db/orm.js";
 import { createOutboxRelay, type OutboxRelay } from "../events/relay.js";
 import { enqueueConsumers } from "../events/consumers.js";
+import { operationMetricsPlugin } from "../observability/subgraph-metrics.js";
 import { healthReport, httpStatusOf, HEALTH_CONTENT_TYPE, timedCheck, toHealthJson } from "../health/report.js";
 import { createRequestContext, type RequestContext } from "./context.js";
 import { maskUnexpected, unauthenticated } from "./errors.js";
@@ -95,6 +96,9 @@ export async function createSubgraphServer<Loaders>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       requestLogPlugin(),
+      ...(services.config.observability.metrics.enabled
+        ? [operationMetricsPlugin(services.metrics, definition.name)]
+        : []),
     ],
     formatError: maskUnexpected,
   });
@@ -112,6 +116,15 @@ export async function createSubgraphServer<Loaders>(
       })
       .catch(next);
   });
+  if (services.config.observability.metrics.enabled) {
+    services.metrics.addSubgraph(definition.name, { orm, outbox: definition.outbox });
+    app.get("/metrics", (_req, res, next) => {
+      services.metrics
+        .exposition()
+        .then(({ contentType, body }) => res.type(contentType).send(body))
+        .catch(next);
+    });
+  }
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
@@ -223,6 +236,7 @@ export async function createSubgraphServer<Loaders>(
     close() {
       return (closed ??= (async () => {
         await relay?.stop();
+        services.metrics.removeSubgraph(definition.name);
         await wsHandle.dispose();
         // Apollo's drain plugin closes the HTTP server (and with it the WebSocket server).
         await apollo.stop();

@@ -1,6 +1,10 @@
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { UnrecoverableError } from "bullmq";
 import { InvalidJobError, parsePayload, parseSchedulerJobId } from "./job-rules.js";
-import type { JobContext, JobHandler, PayloadOf, TaskName } from "./types.js";
+import { contextOf, splitCarrier, withRequestId } from "./trace.js";
+import type { JobContext, JobHandler, JobObserver, PayloadOf, TaskName } from "./types.js";
+
+const tracer = trace.getTracer("tradebot-graph/queue");
 
 /** Runs at most `limit` calls at a time; the others wait their turn in order. */
 class ConcurrencyGate {
@@ -41,7 +45,10 @@ export class TaskHandlers {
     { handler: JobHandler<TaskName>; concurrency: number; gate: ConcurrencyGate }
   >();
 
-  constructor(readonly queue: string) {}
+  constructor(
+    readonly queue: string,
+    private readonly observer?: JobObserver,
+  ) {}
 
   /** The worker's concurrency. */
   get concurrency(): number {
@@ -72,13 +79,14 @@ export class TaskHandlers {
       throw new Error(`no handler for task "${job.name}" on queue "${this.queue}" in this process`);
     }
     const task = job.name as TaskName;
+    const { payload: data, carrier } = splitCarrier(job.data);
     let payload: unknown;
     try {
-      payload = parsePayload(task, job.data);
+      payload = parsePayload(task, data);
     } catch (error) {
       throw new UnrecoverableError((error as InvalidJobError).message);
     }
-    const context: JobContext<TaskName> = {
+    const jobContext: JobContext<TaskName> = {
       id: job.id,
       name: task,
       payload: payload as PayloadOf<TaskName>,
@@ -88,10 +96,49 @@ export class TaskHandlers {
     // A scheduler's job carries its scheduler and run time in its id, the same on every attempt.
     const run = parseSchedulerJobId(job.id);
     if (run !== null) {
-      context.schedulerId = run.schedulerId;
-      context.scheduledAt = new Date(run.runAt);
+      jobContext.schedulerId = run.schedulerId;
+      jobContext.scheduledAt = new Date(run.runAt);
     }
-    return entry.gate.run(() => entry.handler(context));
+    const handler = entry.handler;
+    return entry.gate.run(() =>
+      // The job's span continues the trace of whatever enqueued it (the carrier in its data).
+      tracer.startActiveSpan(
+        `job ${task}`,
+        {
+          kind: SpanKind.CONSUMER,
+          attributes: {
+            "messaging.system": "tradebot-queue",
+            "messaging.destination.name": this.queue,
+            "messaging.message.id": job.id,
+            "job.attempt": jobContext.attempt,
+          },
+        },
+        contextOf(carrier),
+        async (span) => {
+          const started = performance.now();
+          let error: unknown;
+          try {
+            return await withRequestId(carrier?.requestId, () => handler(jobContext));
+          } catch (thrown) {
+            error = thrown;
+            span.recordException(thrown instanceof Error ? thrown : String(thrown));
+            span.setStatus({ code: SpanStatusCode.ERROR, message: String(thrown) });
+            throw thrown;
+          } finally {
+            span.end();
+            this.observer?.attemptFinished({
+              queue: this.queue,
+              task,
+              jobId: job.id,
+              attempt: jobContext.attempt,
+              durationSeconds: (performance.now() - started) / 1000,
+              error,
+              requestId: carrier?.requestId,
+            });
+          }
+        },
+      ),
+    );
   }
 }
 

@@ -43,6 +43,7 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
       "webhooks.deliver",
       async (job) => {
         const outcome = await attemptDelivery(orm.em.fork(), options, job.payload.deliveryId);
+        services.metrics.webhookDeliveryAttempts.inc({ outcome: outcome.toLowerCase() });
         logger.info({ deliveryId: job.payload.deliveryId, outcome }, "webhook delivery attempt");
         return { outcome };
       },
