@@ -17,7 +17,7 @@ import {
 import type { Logger } from "../src/observability/logger.js";
 import { Metrics } from "../src/observability/metrics.js";
 import { maskGatewayError } from "./errors.js";
-import { useIdentity, useMetrics, useRequestLog, type IdentityContext } from "./plugins/index.js";
+import { useIdentity, useMetrics, useRequestLog, useTracing, type IdentityContext } from "./plugins/index.js";
 import { readSupergraph, subgraphUrlsOf, withSubgraphUrls } from "./supergraph.js";
 
 /** Options of {@link createGateway}. */
@@ -82,6 +82,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
     },
     plugins: (context) => [
+      // First, so that the operation's span encloses what the other plugins do.
+      ...(config.observability.tracing.enabled ? [useTracing()] : []),
       useIdentity({
         jwtSecret: options.secrets.jwtSecret,
         internalSecret: options.secrets.internalSecret,

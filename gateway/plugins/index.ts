@@ -1,3 +1,4 @@
 export { useIdentity, type IdentityContext, type IdentityOptions } from "./use-identity.js";
 export { useRequestLog } from "./use-request-log.js";
 export { useMetrics, type MetricsOptions } from "./use-metrics.js";
+export { useTracing } from "./use-tracing.js";

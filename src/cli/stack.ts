@@ -9,6 +9,7 @@ import type { TaskQueue } from "../queue/types.js";
 import { createSubgraphServer, type SubgraphServer } from "../graphql/subgraph-server.js";
 import type { Logger } from "../observability/logger.js";
 import { jobObserver, Metrics } from "../observability/metrics.js";
+import { startTracing } from "../observability/tracing.js";
 
 /** A running set of subgraphs and, optionally, the gateway in front of them. */
 export interface Stack {
@@ -57,6 +58,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const directory = new Map<SubgraphName, string>(
     SUBGRAPH_NAMES.map((name) => [name, configuredSubgraphUrl(config, name)]),
   );
+  const runsGateway = options.gateway ?? true;
+  const tracing = startTracing({
+    ...config.observability.tracing,
+    serviceName: names.length === 1 && !runsGateway ? `tradebot-${names[0] ?? ""}` : "tradebot-graph",
+  });
   const metrics = new Metrics();
   const bus = await createEventBus({ redisUrl: config.redis.url, prefix: config.queue.prefix, logger });
   const queue = createTaskQueue({
@@ -80,6 +86,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await queue.close();
       await Promise.all(subgraphs.map((subgraph) => subgraph.close()));
       await bus.close();
+      await tracing?.shutdown();
     })());
 
   try {
@@ -97,7 +104,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       directory.set(name, await server.listen(config.subgraphs[name].port, config.subgraphs.host));
     }
     let gatewayUrl: string | undefined;
-    if (options.gateway ?? true) {
+    if (runsGateway) {
       const running = new Map(names.map((name) => [name, directory.get(name) ?? ""]));
       gateway = createGateway({ config, logger, secrets, subgraphUrls: running, metrics });
       gatewayUrl = await gateway.listen(config.gateway.port, config.gateway.host);

@@ -1,6 +1,7 @@
 import { EntitySchema, type EntityManager } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import { v7 as uuidv7 } from "uuid";
+import { traceHeaders } from "../observability/tracing.js";
 import type { DomainEvent, EventDataMap, EventType } from "./types.js";
 
 /** One row of an outbox table: an event, written in the transaction that caused it. */
@@ -12,6 +13,8 @@ export interface OutboxRecord {
   ownerId: string | null;
   data: EventDataMap[EventType];
   requestId: string | null;
+  /** W3C `traceparent` of the span that recorded it, so the relay's work joins that trace; null untraced. */
+  traceparent: string | null;
   /** When the relay handed the event to every sink; null until then. */
   publishedAt: Date | null;
 }
@@ -54,6 +57,7 @@ export function outboxEntity(subgraph: string): OutboxEntity {
     declare ownerId: string | null;
     declare data: EventDataMap[EventType];
     declare requestId: string | null;
+    declare traceparent: string | null;
     declare publishedAt: Date | null;
   }
   // MikroORM knows entities by class name, and each subgraph's outbox is its own entity.
@@ -69,6 +73,7 @@ export function outboxEntity(subgraph: string): OutboxEntity {
       ownerId: { type: "string", nullable: true },
       data: { type: "json" },
       requestId: { type: "string", nullable: true },
+      traceparent: { type: "string", length: 64, nullable: true },
       publishedAt: { type: "datetime", nullable: true },
     },
     indexes: [{ name: index.name, expression: index.sql }],
@@ -92,6 +97,16 @@ export function createOutboxTable(schema: Knex.SchemaBuilder, subgraph: string):
       columns.timestamp("published_at", { useTz: true }).nullable();
     })
     .raw(unpublishedIndex(table).sql);
+}
+
+/**
+ * Adds the `traceparent` column to `<subgraph>_outbox` (tables made by {@link createOutboxTable}
+ * before tracing); for a subgraph's migration, after the one that created its outbox.
+ */
+export function addOutboxTraceparent(schema: Knex.SchemaBuilder, subgraph: string): Knex.SchemaBuilder {
+  return schema.alterTable(outboxTable(subgraph), (columns) => {
+    columns.string("traceparent", 64).nullable();
+  });
 }
 
 /**
@@ -121,6 +136,7 @@ export function recordEvent<T extends EventType>(
       ownerId: fields.ownerId,
       data: fields.data,
       requestId: fields.requestId ?? null,
+      traceparent: traceHeaders()["traceparent"] ?? null,
       publishedAt: null,
     }),
   );

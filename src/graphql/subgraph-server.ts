@@ -13,6 +13,8 @@ import { openDatabase, pingDatabase, type Database } from "../db/orm.js";
 import { createOutboxRelay, type OutboxRelay } from "../events/relay.js";
 import { enqueueConsumers } from "../events/consumers.js";
 import { operationMetricsPlugin } from "../observability/subgraph-metrics.js";
+import { operationSpanPlugin, traceSubgraphRequests } from "../observability/subgraph-tracing.js";
+import { withRequestId } from "../queue/trace.js";
 import { healthReport, httpStatusOf, HEALTH_CONTENT_TYPE, timedCheck, toHealthJson } from "../health/report.js";
 import { createRequestContext, type RequestContext } from "./context.js";
 import { maskUnexpected, unauthenticated } from "./errors.js";
@@ -83,6 +85,7 @@ export async function createSubgraphServer<Loaders>(
     events: (listener: Parameters<typeof services.bus.subscribe>[0]) => services.bus.subscribe(listener),
     jobs: (listener: Parameters<typeof services.queue.onJobEvent>[0]) => services.queue.onJobEvent(listener),
   };
+  const tracingEnabled = services.config.observability.tracing.enabled;
   const app = express();
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<RequestContext<Loaders>>({
@@ -99,6 +102,7 @@ export async function createSubgraphServer<Loaders>(
       ...(services.config.observability.metrics.enabled
         ? [operationMetricsPlugin(services.metrics, definition.name)]
         : []),
+      ...(tracingEnabled ? [operationSpanPlugin(definition.name)] : []),
     ],
     formatError: maskUnexpected,
   });
@@ -128,6 +132,10 @@ export async function createSubgraphServer<Loaders>(
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    // After the body parser: its stream callbacks do not keep the async context.
+    ...(tracingEnabled ? [traceSubgraphRequests(definition.name)] : []),
+    // Jobs enqueued while serving the request carry its id.
+    (req, _res, next) => withRequestId(req.header(REQUEST_ID_HEADER), next),
     expressMiddleware(apollo, {
       async context({ req }) {
         const token = req.header(INTERNAL_TOKEN_HEADER);

@@ -4,7 +4,8 @@ import { InvalidJobError, parsePayload, parseSchedulerJobId } from "./job-rules.
 import { contextOf, splitCarrier, withRequestId } from "./trace.js";
 import type { JobContext, JobHandler, JobObserver, PayloadOf, TaskName } from "./types.js";
 
-const tracer = trace.getTracer("tradebot-graph/queue");
+/** Looked up per job: a tracer kept from before `startTracing` (or a restart of it) would stay a no-op. */
+const tracer = () => trace.getTracer("tradebot-graph/queue");
 
 /** Runs at most `limit` calls at a time; the others wait their turn in order. */
 class ConcurrencyGate {
@@ -102,7 +103,7 @@ export class TaskHandlers {
     const handler = entry.handler;
     return entry.gate.run(() =>
       // The job's span continues the trace of whatever enqueued it (the carrier in its data).
-      tracer.startActiveSpan(
+      tracer().startActiveSpan(
         `job ${task}`,
         {
           kind: SpanKind.CONSUMER,

@@ -42,7 +42,7 @@ export function withCurrentCarrier(payload: unknown, carrier = currentCarrier())
 export function splitCarrier(data: unknown): { payload: unknown; carrier: TraceCarrier | undefined } {
   if (typeof data !== "object" || data === null || !(TRACE_FIELD in data)) return { payload: data, carrier: undefined };
   const { [TRACE_FIELD]: carrier, ...payload } = data as Record<string, unknown>;
-  return { payload, carrier: typeof carrier === "object" && carrier !== null ? (carrier) : undefined };
+  return { payload, carrier: typeof carrier === "object" && carrier !== null ? carrier : undefined };
 }
 
 /** The trace context a carrier names (the root context when it names none). */

@@ -1,0 +1,62 @@
+import { context, propagation, trace } from "@opentelemetry/api";
+import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { W3CTraceContextPropagator } from "@opentelemetry/core";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import {
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  TraceIdRatioBasedSampler,
+} from "@opentelemetry/sdk-trace-base";
+import { VERSION } from "../paths.js";
+
+/** `config.observability.tracing`. */
+export interface TracingOptions {
+  enabled: boolean;
+  /** OTLP/HTTP base URL; spans go to `<endpoint>/v1/traces`. */
+  endpoint?: string;
+  /** 0–1: share of new traces recorded; a trace that comes with a parent follows its parent's decision. */
+  sampleRatio: number;
+  /** `service.name` of this process's spans. */
+  serviceName: string;
+}
+
+/** This process's tracing: flush and unregister on shutdown. */
+export interface Tracing {
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Registers OpenTelemetry for the process: a tracer provider exporting OTLP/HTTP (JSON) in batches,
+ * W3C trace context propagation, and an AsyncLocalStorage context manager. Disabled, nothing is
+ * registered: the API stays a no-op and spans cost nothing.
+ */
+export function startTracing(options: TracingOptions): Tracing | undefined {
+  if (!options.enabled) return undefined;
+  const endpoint = (options.endpoint ?? "http://127.0.0.1:4318").replace(/\/+$/, "");
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes({ "service.name": options.serviceName, "service.version": VERSION }),
+    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(options.sampleRatio) }),
+    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${endpoint}/v1/traces` }))],
+  });
+  const contextManager = new AsyncLocalStorageContextManager().enable();
+  context.setGlobalContextManager(contextManager);
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  trace.setGlobalTracerProvider(provider);
+  return {
+    async shutdown() {
+      await provider.shutdown();
+      trace.disable();
+      propagation.disable();
+      context.disable();
+    },
+  };
+}
+
+/** `traceparent` (and `tracestate`) of the active span, for an outgoing request; empty when none. */
+export function traceHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  propagation.inject(context.active(), headers);
+  return headers;
+}
