@@ -6,6 +6,7 @@ import type { Secrets } from "../src/auth/secrets.js";
 import type { AppConfig } from "../src/config/index.js";
 import { closeServer, listen } from "../src/graphql/listen.js";
 import { webSocketServerOn } from "../src/graphql/websocket.js";
+import { shutdownCheck } from "../src/health/checks.js";
 import {
   checkSubgraph,
   healthReport,
@@ -38,6 +39,8 @@ export interface Gateway {
   subgraphUrls: ReadonlyMap<string, string>;
   /** Binds the port; resolves with the `/graphql` URL. */
   listen(port: number, host: string): Promise<string>;
+  /** Readiness fails from now on (the first step of shutting down). */
+  beginShutdown(): void;
   close(): Promise<void>;
 }
 
@@ -104,12 +107,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (response.status !== 200) throw new Error(`the supergraph does not execute (HTTP ${response.status})`);
   }
 
+  let shuttingDown = false;
+  /** The supergraph executes, and every subgraph is ready (with its checks); fails once shutdown began. */
   async function readiness(): Promise<ReturnType<typeof healthReport>> {
     const checks = await Promise.all([
       timedCheck("supergraph:responseTime", "component", executeTrivialQuery),
       ...[...subgraphUrls].map(([name, url]) => checkSubgraph(name, url)),
     ]);
-    return healthReport(checks);
+    return healthReport([...(shuttingDown ? [shutdownCheck()] : []), ...checks.flat()]);
   }
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -171,7 +176,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
       return `http://${urlHost}:${bound}/graphql`;
     },
+    beginShutdown() {
+      shuttingDown = true;
+    },
     async close() {
+      shuttingDown = true;
       await wsHandle.dispose();
       if (server.listening) await closeServer(server);
       await runtime.dispose();

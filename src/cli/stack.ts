@@ -81,6 +81,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closed ??= (async () => {
+      // Readiness fails first, so that load balancers stop sending before anything stops.
+      gateway?.beginShutdown();
+      for (const subgraph of subgraphs) subgraph.beginShutdown();
       await gateway?.close();
       await Promise.all(subgraphs.map((subgraph) => subgraph.stopRelay()));
       await queue.close();

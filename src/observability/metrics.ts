@@ -35,7 +35,7 @@ export class Metrics {
   readonly jobDuration: Histogram<"queue" | "task" | "outcome">;
   readonly jobFailures: Counter<"queue" | "task">;
   /** Outcomes of webhook delivery attempts: succeeded, retrying, failed. */
-  readonly webhookDeliveryAttempts: Counter<"outcome">;
+  readonly webhookDeliveryAttempts: WebhookAttempts;
   private readonly subgraphs = new Map<string, SubgraphSource>();
   private queue: TaskQueue | undefined;
 
@@ -77,12 +77,14 @@ export class Metrics {
       labelNames: ["queue", "task"],
       registers,
     });
-    this.webhookDeliveryAttempts = new Counter({
-      name: "tradebot_webhook_delivery_attempts_total",
-      help: "Webhook delivery attempts, by outcome (succeeded, retrying, failed).",
-      labelNames: ["outcome"],
-      registers,
-    });
+    this.webhookDeliveryAttempts = new WebhookAttempts(
+      new Counter({
+        name: "tradebot_webhook_delivery_attempts_total",
+        help: "Webhook delivery attempts, by outcome (succeeded, retrying, failed).",
+        labelNames: ["outcome"],
+        registers,
+      }),
+    );
     const subgraphs = this.subgraphs;
     new Gauge({
       name: "tradebot_db_pool_connections",
@@ -162,6 +164,30 @@ export class Metrics {
   /** The Prometheus text exposition of everything registered. */
   async exposition(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}
+
+/** Webhook delivery attempts: counted for Prometheus and kept for a while for the failure rate of readiness. */
+export class WebhookAttempts {
+  /** Recent attempts: [time, succeeded], oldest first. */
+  private readonly recentAttempts: [number, boolean][] = [];
+
+  constructor(private readonly counter: Counter<"outcome">) {}
+
+  /** Records one attempt's outcome (`succeeded`, `retrying`, `failed`, `skipped`). */
+  inc(labels: { outcome: string }): void {
+    this.counter.inc(labels);
+    if (labels.outcome === "skipped") return;
+    this.recentAttempts.push([Date.now(), labels.outcome === "succeeded"]);
+    if (this.recentAttempts.length > 10_000) this.recentAttempts.shift();
+  }
+
+  /** Attempts, and those that did not succeed, over the last `windowMs`. */
+  recent(windowMs: number): { total: number; failed: number } {
+    const since = Date.now() - windowMs;
+    while (this.recentAttempts.length > 0 && (this.recentAttempts[0]?.[0] ?? 0) < since) this.recentAttempts.shift();
+    const failed = this.recentAttempts.filter(([, succeeded]) => !succeeded).length;
+    return { total: this.recentAttempts.length, failed };
   }
 }
 

@@ -172,6 +172,7 @@ export const Health = graphql(`
       uptimeSeconds
       checks {
         name
+        componentId
         componentType
         status
         observedValue
