@@ -2,6 +2,7 @@ import { EntitySchema, type EntityManager } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import { v7 as uuidv7 } from "uuid";
 import { traceHeaders } from "../observability/tracing.js";
+import { currentRequestId } from "../queue/trace.js";
 import type { DomainEvent, EventDataMap, EventType } from "./types.js";
 
 /** One row of an outbox table: an event, written in the transaction that caused it. */
@@ -120,13 +121,15 @@ export function recordEvent<T extends EventType>(
   fields: RecordEventFields<T>,
 ): DomainEvent<T> {
   const occurredAt = new Date();
+  // A job's events keep the request that caused the job.
+  const requestId = fields.requestId ?? currentRequestId();
   const event: DomainEvent<T> = {
     id: uuidv7(),
     type,
     occurredAt: occurredAt.toISOString(),
     ownerId: fields.ownerId,
     data: fields.data,
-    ...(fields.requestId === undefined ? {} : { requestId: fields.requestId }),
+    ...(requestId === undefined ? {} : { requestId }),
   };
   em.persist(
     em.create(entity, {
@@ -135,7 +138,7 @@ export function recordEvent<T extends EventType>(
       occurredAt,
       ownerId: fields.ownerId,
       data: fields.data,
-      requestId: fields.requestId ?? null,
+      requestId: requestId ?? null,
       traceparent: traceHeaders()["traceparent"] ?? null,
       publishedAt: null,
     }),
