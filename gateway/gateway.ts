@@ -18,7 +18,14 @@ import {
 import type { Logger } from "../src/observability/logger.js";
 import { Metrics } from "../src/observability/metrics.js";
 import { maskGatewayError } from "./errors.js";
-import { useIdentity, useMetrics, useRequestLog, useTracing, type IdentityContext } from "./plugins/index.js";
+import {
+  useIdentity,
+  useMetrics,
+  useOperationStats,
+  useRequestLog,
+  useTracing,
+  type IdentityContext,
+} from "./plugins/index.js";
 import { readSupergraph, subgraphUrlsOf, withSubgraphUrls } from "./supergraph.js";
 
 /** Options of {@link createGateway}. */
@@ -64,7 +71,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   );
   const subgraphUrls = subgraphUrlsOf(supergraph);
   const metricsEnabled = config.observability.metrics.enabled;
-  const metrics = metricsEnabled ? (options.metrics ?? new Metrics()) : undefined;
+  const shared = options.metrics ?? new Metrics();
+  const metrics = metricsEnabled ? shared : undefined;
   const runtime = createGatewayRuntime<IdentityContext>({
     supergraph,
     logging: runtimeLogging(config.logLevel),
@@ -94,6 +102,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       }),
       useRequestLog(logger.child({ component: "gateway" })),
       ...(metrics ? useMetrics({ registry: metrics.registry, log: context.log }) : []),
+      useOperationStats(shared.operationStats),
     ],
   });
 
@@ -101,7 +110,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   async function executeTrivialQuery(): Promise<void> {
     const response = await runtime.fetch("http://gateway/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      // Named, so that operation stats show these probes as what they are.
+      headers: { "content-type": "application/json", "apollographql-client-name": "tradebot-readiness" },
       body: JSON.stringify({ query: "{ __typename }" }),
     });
     if (response.status !== 200) throw new Error(`the supergraph does not execute (HTTP ${response.status})`);

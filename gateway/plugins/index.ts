@@ -2,3 +2,4 @@ export { useIdentity, type IdentityContext, type IdentityOptions } from "./use-i
 export { useRequestLog } from "./use-request-log.js";
 export { useMetrics, type MetricsOptions } from "./use-metrics.js";
 export { useTracing } from "./use-tracing.js";
+export { useOperationStats } from "./use-operation-stats.js";

@@ -9,6 +9,7 @@ import type { TaskQueue } from "../queue/types.js";
 import { createSubgraphServer, type SubgraphServer } from "../graphql/subgraph-server.js";
 import type { Logger } from "../observability/logger.js";
 import { jobObserver, Metrics } from "../observability/metrics.js";
+import { createOperationStats } from "../observability/operation-stats.js";
 import { startTracing } from "../observability/tracing.js";
 
 /** A running set of subgraphs and, optionally, the gateway in front of them. */
@@ -63,7 +64,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ...config.observability.tracing,
     serviceName: names.length === 1 && !runsGateway ? `tradebot-${names[0] ?? ""}` : "tradebot-graph",
   });
-  const metrics = new Metrics();
+  const metrics = new Metrics({
+    operationStats: createOperationStats({ redisUrl: config.redis.url, prefix: config.queue.prefix, logger }),
+  });
   const bus = await createEventBus({ redisUrl: config.redis.url, prefix: config.queue.prefix, logger });
   const queue = createTaskQueue({
     backend: config.queue.backend,
@@ -89,6 +92,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await queue.close();
       await Promise.all(subgraphs.map((subgraph) => subgraph.close()));
       await bus.close();
+      await metrics.close();
       await tracing?.shutdown();
     })());
 

@@ -3,6 +3,7 @@ import type { Database } from "../db/orm.js";
 import type { OutboxEntity } from "../events/outbox.js";
 import type { JobObserver, QueueStats, TaskQueue } from "../queue/types.js";
 import type { Logger } from "./logger.js";
+import { MemoryOperationStats, type OperationStatsStore } from "./operation-stats.js";
 
 /** Seconds: from 5 ms (a cached read) to 10 s (a slow job or webhook). */
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -39,7 +40,11 @@ export class Metrics {
   private readonly subgraphs = new Map<string, SubgraphSource>();
   private queue: TaskQueue | undefined;
 
-  constructor() {
+  /** Per operation and client, for the admin `operationStats` (Redis or memory). */
+  readonly operationStats: OperationStatsStore;
+
+  constructor(options: { operationStats?: OperationStatsStore } = {}) {
+    this.operationStats = options.operationStats ?? new MemoryOperationStats();
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
     // Gauges named like counters (promtool refuses them); `nodejs_active_*{type}` hold the same counts.
@@ -159,6 +164,11 @@ export class Metrics {
   /** Reports the depth of every queue of `queue`. */
   observeQueue(queue: TaskQueue): void {
     this.queue = queue;
+  }
+
+  /** Flushes and closes the operation stats store. */
+  close(): Promise<void> {
+    return this.operationStats.close();
   }
 
   /** The Prometheus text exposition of everything registered. */

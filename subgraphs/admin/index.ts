@@ -1,13 +1,14 @@
 import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
 import { HealthResolver } from "./health.resolver.js";
 import { JobResolver } from "./job.resolver.js";
+import { OperationStatsResolver } from "./operation-stats.resolver.js";
 
 /** The admin subgraph: health, queues and jobs for operators. */
 export const adminSubgraph: SubgraphDefinition<Record<string, never>> = {
   name: "admin",
   entities: [],
   migrations: [],
-  resolvers: [HealthResolver, JobResolver],
+  resolvers: [HealthResolver, JobResolver, OperationStatsResolver],
   createLoaders: () => ({}),
   startWorkers({ queue }) {
     queue.process("maintenance.noop", () => Promise.resolve(null));

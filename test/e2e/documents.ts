@@ -659,3 +659,19 @@ export const RedeliverWebhook = graphql(`
     }
   }
 `);
+
+export const OperationStats = graphql(`
+  query OperationStats($since: DateTime!) {
+    operationStats(since: $since) {
+      operationName
+      clientName
+      clientVersion
+      count
+      errorCount
+      p50Ms
+      p90Ms
+      p95Ms
+      p99Ms
+    }
+  }
+`);

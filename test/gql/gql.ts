@@ -49,6 +49,7 @@ type Documents = {
     "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      endpoint {\n        id\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
     "\n  mutation SendTestWebhook($id: ID!) {\n    sendTestWebhook(id: $id) {\n      delivery {\n        id\n        eventType\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.SendTestWebhookDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
+    "\n  query OperationStats($since: DateTime!) {\n    operationStats(since: $since) {\n      operationName\n      clientName\n      clientVersion\n      count\n      errorCount\n      p50Ms\n      p90Ms\n      p95Ms\n      p99Ms\n    }\n  }\n": typeof types.OperationStatsDocument,
 };
 const documents: Documents = {
     "\n  mutation CreateBot($input: CreateBotInput!) {\n    createBot(input: $input) {\n      bot {\n        id\n        name\n        ownerId\n        exchange\n        symbol\n        strategy\n        config\n        status\n        createdAt\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateBotDocument,
@@ -86,6 +87,7 @@ const documents: Documents = {
     "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      endpoint {\n        id\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
     "\n  mutation SendTestWebhook($id: ID!) {\n    sendTestWebhook(id: $id) {\n      delivery {\n        id\n        eventType\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.SendTestWebhookDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.RedeliverWebhookDocument,
+    "\n  query OperationStats($since: DateTime!) {\n    operationStats(since: $since) {\n      operationName\n      clientName\n      clientVersion\n      count\n      errorCount\n      p50Ms\n      p90Ms\n      p95Ms\n      p99Ms\n    }\n  }\n": types.OperationStatsDocument,
 };
 
 /**
@@ -242,6 +244,10 @@ export function graphql(source: "\n  mutation SendTestWebhook($id: ID!) {\n    s
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OperationStats($since: DateTime!) {\n    operationStats(since: $since) {\n      operationName\n      clientName\n      clientVersion\n      count\n      errorCount\n      p50Ms\n      p90Ms\n      p95Ms\n      p99Ms\n    }\n  }\n"): (typeof documents)["\n  query OperationStats($since: DateTime!) {\n    operationStats(since: $since) {\n      operationName\n      clientName\n      clientVersion\n      count\n      errorCount\n      p50Ms\n      p90Ms\n      p95Ms\n      p99Ms\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
