@@ -94,7 +94,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     plugins: (context) => [
       // First, so that the operation's span encloses what the other plugins do.
-      ...(config.observability.tracing.enabled ? [useTracing()] : []),
+      ...(config.observability.tracing.enabled
+        ? [useTracing({ sampleRatio: config.observability.tracing.sampleRatio })]
+        : []),
       useIdentity({
         jwtSecret: options.secrets.jwtSecret,
         internalSecret: options.secrets.internalSecret,

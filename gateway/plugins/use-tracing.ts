@@ -1,17 +1,29 @@
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { useOpenTelemetry } from "@graphql-hive/plugin-opentelemetry";
 
+/** Options of {@link useTracing}. */
+export interface TracingPluginOptions {
+  /** 0–1: share of requests traced (a request that arrives with a `traceparent` is always followed). */
+  sampleRatio: number;
+}
+
 /**
  * OpenTelemetry spans at the gateway (@graphql-hive/plugin-opentelemetry, on the tracer provider
  * `startTracing` registered): the HTTP request, the GraphQL operation and its execution, one span
  * per subgraph execution and its fetch, which carries W3C `traceparent` to the subgraph. An incoming
- * `traceparent` is continued. Parse, validation and context-building spans are left out: they cost
- * per request and say little.
+ * `traceparent` is continued.
+ *
+ * The sampling decision is made here, before any span exists: a request left out costs no span, no
+ * context and no propagation (its subgraphs and jobs then make no spans either), and the tracer
+ * provider records every request let in (see `startTracing`). Parse, validation and context-building
+ * spans and the operation hash are left out: they cost on every traced request and say little.
  */
-export function useTracing(): GatewayPlugin {
+export function useTracing(options: TracingPluginOptions): GatewayPlugin {
+  const { sampleRatio } = options;
   return useOpenTelemetry({
     traces: {
       spans: {
+        http: ({ request }) => request.headers.has("traceparent") || Math.random() < sampleRatio,
         graphqlParse: false,
         graphqlValidate: false,
         graphqlContextBuilding: false,
@@ -19,6 +31,7 @@ export function useTracing(): GatewayPlugin {
         initialization: false,
       },
     },
+    hashOperation: null,
     inheritContext: true,
     propagateContext: true,
     // The composition root flushes and shuts the provider down after the gateway closes.

@@ -6,11 +6,17 @@ import type { RequestHandler } from "express";
 const tracer = () => trace.getTracer("tradebot-graph/subgraph");
 
 /**
- * A server span per `/graphql` request, continuing the caller's W3C `traceparent` (the gateway's
- * subgraph fetch); everything the request does (queries, enqueued jobs, outbox rows) runs inside it.
+ * A server span per traced `/graphql` request, continuing the caller's W3C `traceparent` (the
+ * gateway's subgraph fetch); everything the request does (queries, enqueued jobs, outbox rows) runs
+ * inside it.
  */
 export function traceSubgraphRequests(subgraph: string): RequestHandler {
   return (req, res, next) => {
+    // The gateway samples: a request it did not trace comes without traceparent and costs no span.
+    if (req.headers.traceparent === undefined) {
+      next();
+      return;
+    }
     const parent = propagation.extract(ROOT_CONTEXT, req.headers);
     const span = tracer().startSpan(
       `${subgraph} ${req.method} ${req.baseUrl}`,

@@ -7,7 +7,9 @@ import {
   BasicTracerProvider,
   BatchSpanProcessor,
   ParentBasedSampler,
+  SamplingDecision,
   TraceIdRatioBasedSampler,
+  type Sampler,
 } from "@opentelemetry/sdk-trace-base";
 import { VERSION } from "../paths.js";
 
@@ -16,7 +18,7 @@ export interface TracingOptions {
   enabled: boolean;
   /** OTLP/HTTP base URL; spans go to `<endpoint>/v1/traces`. */
   endpoint?: string;
-  /** 0–1: share of new traces recorded; a trace that comes with a parent follows its parent's decision. */
+  /** 0–1: share of new traces recorded (at the gateway: of requests); a child follows its parent's decision. */
   sampleRatio: number;
   /** `service.name` of this process's spans. */
   serviceName: string;
@@ -37,7 +39,7 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
   const endpoint = (options.endpoint ?? "http://127.0.0.1:4318").replace(/\/+$/, "");
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ "service.name": options.serviceName, "service.version": VERSION }),
-    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(options.sampleRatio) }),
+    sampler: new ParentBasedSampler({ root: rootSampler(options.sampleRatio) }),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${endpoint}/v1/traces` }))],
   });
   const contextManager = new AsyncLocalStorageContextManager().enable();
@@ -51,6 +53,25 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
       propagation.disable();
       context.disable();
     },
+  };
+}
+
+/** Attribute of the gateway's request span (Hive Gateway's OpenTelemetry plugin sets it). */
+const GATEWAY_REQUEST_ATTRIBUTE = "hive.request";
+
+/**
+ * Roots of new traces: the gateway's request spans are recorded (the gateway plugin has already
+ * sampled the request at the ratio, before making any span); other roots (e.g. scheduled jobs) at the
+ * ratio. Children follow their parent.
+ */
+function rootSampler(ratio: number): Sampler {
+  const byRatio = new TraceIdRatioBasedSampler(ratio);
+  return {
+    shouldSample(context, traceId, _spanName, _spanKind, attributes) {
+      if (attributes[GATEWAY_REQUEST_ATTRIBUTE] === true) return { decision: SamplingDecision.RECORD_AND_SAMPLED };
+      return byRatio.shouldSample(context, traceId);
+    },
+    toString: () => `GatewayOrRatio{${ratio}}`,
   };
 }
 

@@ -1,7 +1,7 @@
 import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { UnrecoverableError } from "bullmq";
 import { InvalidJobError, parsePayload, parseSchedulerJobId } from "./job-rules.js";
-import { contextOf, splitCarrier, withRequestId } from "./trace.js";
+import { contextOf, splitCarrier, withRequestId, type TraceCarrier } from "./trace.js";
 import type { JobContext, JobHandler, JobObserver, PayloadOf, TaskName } from "./types.js";
 
 /** Looked up per job: a tracer kept from before `startTracing` (or a restart of it) would stay a no-op. */
@@ -100,7 +100,9 @@ export class TaskHandlers {
       jobContext.schedulerId = run.schedulerId;
       jobContext.scheduledAt = new Date(run.runAt);
     }
-    const handler = entry.handler;
+    const attempt = (): Promise<unknown> => this.observed(task, job.id, jobContext, carrier, entry.handler);
+    // A job enqueued by an untraced request (a carrier without traceparent) makes no span either.
+    if (carrier !== undefined && carrier.traceparent === undefined) return entry.gate.run(attempt);
     return entry.gate.run(() =>
       // The job's span continues the trace of whatever enqueued it (the carrier in its data).
       tracer().startActiveSpan(
@@ -116,30 +118,46 @@ export class TaskHandlers {
         },
         contextOf(carrier),
         async (span) => {
-          const started = performance.now();
-          let error: unknown;
           try {
-            return await withRequestId(carrier?.requestId, () => handler(jobContext));
+            return await attempt();
           } catch (thrown) {
-            error = thrown;
             span.recordException(thrown instanceof Error ? thrown : String(thrown));
             span.setStatus({ code: SpanStatusCode.ERROR, message: String(thrown) });
             throw thrown;
           } finally {
             span.end();
-            this.observer?.attemptFinished({
-              queue: this.queue,
-              task,
-              jobId: job.id,
-              attempt: jobContext.attempt,
-              durationSeconds: (performance.now() - started) / 1000,
-              error,
-              requestId: carrier?.requestId,
-            });
           }
         },
       ),
     );
+  }
+
+  /** Runs one attempt with its request id and tells the observer how it went. */
+  private async observed(
+    task: TaskName,
+    jobId: string,
+    jobContext: JobContext<TaskName>,
+    carrier: TraceCarrier | undefined,
+    handler: JobHandler<TaskName>,
+  ): Promise<unknown> {
+    const started = performance.now();
+    let error: unknown;
+    try {
+      return await withRequestId(carrier?.requestId, () => handler(jobContext));
+    } catch (thrown) {
+      error = thrown;
+      throw thrown;
+    } finally {
+      this.observer?.attemptFinished({
+        queue: this.queue,
+        task,
+        jobId,
+        attempt: jobContext.attempt,
+        durationSeconds: (performance.now() - started) / 1000,
+        error,
+        requestId: carrier?.requestId,
+      });
+    }
   }
 }
 
