@@ -17,6 +17,7 @@ import {
 } from "../src/health/report.js";
 import type { Logger } from "../src/observability/logger.js";
 import { Metrics } from "../src/observability/metrics.js";
+import { tracingContextManagerActive } from "../src/observability/tracing.js";
 import { maskGatewayError } from "./errors.js";
 import {
   useIdentity,
@@ -95,7 +96,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     plugins: (context) => [
       // First, so that the operation's span encloses what the other plugins do.
       ...(config.observability.tracing.enabled
-        ? [useTracing({ sampleRatio: config.observability.tracing.sampleRatio })]
+        ? [
+            useTracing({
+              sampleRatio: config.observability.tracing.sampleRatio,
+              useContextManager: tracingContextManagerActive(),
+            }),
+          ]
         : []),
       useIdentity({
         jwtSecret: options.secrets.jwtSecret,

@@ -5,6 +5,8 @@ import { useOpenTelemetry } from "@graphql-hive/plugin-opentelemetry";
 export interface TracingPluginOptions {
   /** 0–1: share of requests traced (a request that arrives with a `traceparent` is always followed). */
   sampleRatio: number;
+  /** Parent spans through the registered OpenTelemetry context manager, else through the request. */
+  useContextManager: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface TracingPluginOptions {
  * spans and the operation hash are left out: they cost on every traced request and say little.
  */
 export function useTracing(options: TracingPluginOptions): GatewayPlugin {
-  const { sampleRatio } = options;
+  const { sampleRatio, useContextManager } = options;
   return useOpenTelemetry({
     traces: {
       spans: {
@@ -32,6 +34,7 @@ export function useTracing(options: TracingPluginOptions): GatewayPlugin {
       },
     },
     hashOperation: null,
+    useContextManager,
     inheritContext: true,
     propagateContext: true,
     // The composition root flushes and shuts the provider down after the gateway closes.

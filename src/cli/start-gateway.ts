@@ -11,7 +11,11 @@ import { onShutdownSignal, runMain } from "./main.js";
 runMain(async () => {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
-  const tracing = startTracing({ ...config.observability.tracing, serviceName: "tradebot-gateway" });
+  const tracing = startTracing({
+    ...config.observability.tracing,
+    serviceName: "tradebot-gateway",
+    contextManager: false,
+  });
   const metrics = new Metrics({
     operationStats: createOperationStats({ redisUrl: config.redis.url, prefix: config.queue.prefix, logger }),
   });

@@ -22,6 +22,19 @@ export interface TracingOptions {
   sampleRatio: number;
   /** `service.name` of this process's spans. */
   serviceName: string;
+  /**
+   * Register an AsyncLocalStorage context manager, which subgraphs and jobs need to find their parent
+   * span. A gateway alone does without (its plugin keeps spans per request), and saves what
+   * AsyncLocalStorage costs every promise on Node 20. @default true
+   */
+  contextManager?: boolean;
+}
+
+let contextManagerRegistered = false;
+
+/** True while `startTracing` has registered a context manager (the gateway plugin then uses it). */
+export function tracingContextManagerActive(): boolean {
+  return contextManagerRegistered;
 }
 
 /** This process's tracing: flush and unregister on shutdown. */
@@ -42,8 +55,10 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
     sampler: new ParentBasedSampler({ root: rootSampler(options.sampleRatio) }),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${endpoint}/v1/traces` }))],
   });
-  const contextManager = new AsyncLocalStorageContextManager().enable();
-  context.setGlobalContextManager(contextManager);
+  if (options.contextManager ?? true) {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    contextManagerRegistered = true;
+  }
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
   return {
@@ -52,6 +67,7 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
       trace.disable();
       propagation.disable();
       context.disable();
+      contextManagerRegistered = false;
     },
   };
 }
