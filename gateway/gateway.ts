@@ -6,6 +6,7 @@ import type { Secrets } from "../src/auth/secrets.js";
 import type { AppConfig } from "../src/config/index.js";
 import { closeServer, listen } from "../src/graphql/listen.js";
 import { webSocketServerOn } from "../src/graphql/websocket.js";
+import { shutdownCheck } from "../src/health/checks.js";
 import {
   checkSubgraph,
   healthReport,
@@ -15,6 +16,8 @@ import {
   toHealthJson,
 } from "../src/health/report.js";
 import type { Logger } from "../src/observability/logger.js";
+import { Metrics } from "../src/observability/metrics.js";
+import { tracingContextManagerActive } from "../src/observability/tracing.js";
 import { maskGatewayError } from "./errors.js";
 import { Redis } from "ioredis";
 import {
@@ -22,11 +25,14 @@ import {
   redisRateLimitStore,
   useErrorLog,
   useIdentity,
+  useMetrics,
   useOfrep,
+  useOperationStats,
   useQueryLimits,
   useRateLimit,
   useRequestLog,
   useSecurityHeaders,
+  useTracing,
   type IdentityContext,
   type RateLimitStore,
 } from "./plugins/index.js";
@@ -39,6 +45,8 @@ export interface GatewayOptions {
   secrets: Pick<Secrets, "jwtSecret" | "internalSecret">;
   /** Subgraph URLs that replace the supergraph's (e.g. servers started on port 0). */
   subgraphUrls?: ReadonlyMap<string, string>;
+  /** The registry `/metrics` serves (shared with the subgraphs of this process). @default a new one */
+  metrics?: Metrics;
 }
 
 /** The gateway, ready to listen. */
@@ -48,6 +56,8 @@ export interface Gateway {
   subgraphUrls: ReadonlyMap<string, string>;
   /** Binds the port; resolves with the `/graphql` URL. */
   listen(port: number, host: string): Promise<string>;
+  /** Readiness fails from now on (the first step of shutting down). */
+  beginShutdown(): void;
   close(): Promise<void>;
 }
 
@@ -96,6 +106,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     : config.redis.url === undefined
       ? memoryRateLimitStore()
       : redisRateLimitStore(new Redis(config.redis.url, { lazyConnect: true }), `${config.queue.prefix}:ratelimit`);
+  const metricsEnabled = config.observability.metrics.enabled;
+  const shared = options.metrics ?? new Metrics();
+  const metrics = metricsEnabled ? shared : undefined;
   const runtime = createGatewayRuntime<IdentityContext>({
     supergraph,
     logging: runtimeLogging(config.logLevel),
@@ -129,13 +142,24 @@ export function createGateway(options: GatewayOptions): Gateway {
         },
       },
     },
-    plugins: () => [
+    plugins: (context) => [
+      // First, so that the operation's span encloses what the other plugins do.
+      ...(config.observability.tracing.enabled
+        ? [
+            useTracing({
+              sampleRatio: config.observability.tracing.sampleRatio,
+              useContextManager: tracingContextManagerActive(),
+            }),
+          ]
+        : []),
       useIdentity({
         jwtSecret: options.secrets.jwtSecret,
         internalSecret: options.secrets.internalSecret,
         internalTokenTtlSeconds: config.auth.internalTokenTtlSeconds,
       }),
       useRequestLog(logger.child({ component: "gateway" })),
+      ...(metrics ? useMetrics({ registry: metrics.registry, log: context.log }) : []),
+      useOperationStats(shared.operationStats),
       useOfrep(logger.child({ component: "ofrep" })),
       useErrorLog(logger.child({ component: "gateway" })),
       useQueryLimits({ ...protection.query, hideSuggestions: !protection.introspection }),
@@ -150,18 +174,21 @@ export function createGateway(options: GatewayOptions): Gateway {
   async function executeTrivialQuery(): Promise<void> {
     const response = await runtime.fetch("http://gateway/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      // Named, so that operation stats show these probes as what they are.
+      headers: { "content-type": "application/json", "apollographql-client-name": "tradebot-readiness" },
       body: JSON.stringify({ query: "{ __typename }" }),
     });
     if (response.status !== 200) throw new Error(`the supergraph does not execute (HTTP ${response.status})`);
   }
 
+  let shuttingDown = false;
+  /** The supergraph executes, and every subgraph is ready (with its checks); fails once shutdown began. */
   async function readiness(): Promise<ReturnType<typeof healthReport>> {
     const checks = await Promise.all([
       timedCheck("supergraph:responseTime", "component", executeTrivialQuery),
       ...[...subgraphUrls].map(([name, url]) => checkSubgraph(name, url)),
     ]);
-    return healthReport(checks);
+    return healthReport([...(shuttingDown ? [shutdownCheck()] : []), ...checks.flat()]);
   }
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -180,6 +207,16 @@ export function createGateway(options: GatewayOptions): Gateway {
         .catch((error: unknown) => {
           logger.error({ err: error }, "readiness check failed");
           res.writeHead(503, { "content-type": HEALTH_CONTENT_TYPE }).end(JSON.stringify({ status: "fail" }));
+        });
+      return;
+    }
+    if (req.method === "GET" && path === "/metrics" && metrics !== undefined) {
+      metrics
+        .exposition()
+        .then(({ contentType, body }) => res.writeHead(200, { "content-type": contentType }).end(body))
+        .catch((error: unknown) => {
+          logger.error({ err: error }, "metrics exposition failed");
+          res.writeHead(500).end();
         });
       return;
     }
@@ -215,7 +252,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
       return `http://${urlHost}:${bound}/graphql`;
     },
+    beginShutdown() {
+      shuttingDown = true;
+    },
     async close() {
+      shuttingDown = true;
       await wsHandle.dispose();
       if (server.listening) await closeServer(server);
       await runtime.dispose();

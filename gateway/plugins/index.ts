@@ -6,3 +6,6 @@ export { useRateLimit, rateLimited, type RateLimitOptions } from "./use-rate-lim
 export { useQueryLimits, queryTooComplex, type QueryLimitOptions } from "./use-query-limits.js";
 export { useSecurityHeaders } from "./use-security-headers.js";
 export { useErrorLog } from "./use-error-log.js";
+export { useMetrics, type MetricsOptions } from "./use-metrics.js";
+export { useTracing, type TracingPluginOptions } from "./use-tracing.js";
+export { useOperationStats } from "./use-operation-stats.js";

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
+import { GraphQLError } from "graphql";
 import { InvalidTokenError, signInternalToken, verifyUserToken } from "../../src/auth/tokens.js";
 import type { Viewer } from "../../src/auth/viewer.js";
 import { unauthenticated } from "../../src/graphql/errors.js";
@@ -41,6 +42,18 @@ function internalTokenSigner(secret: string, ttlSeconds: number): (viewer: Viewe
     token.catch(() => cache.delete(key));
     return token;
   };
+}
+
+/** The error with `extensions.requestId`. */
+function withRequestId(error: GraphQLError, requestId: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, requestId },
+  });
 }
 
 /** A client's `x-request-id` when it is printable and at most 128 characters, else a new one. */
@@ -97,6 +110,13 @@ export function useIdentity(options: IdentityOptions): GatewayPlugin<IdentityCon
           [REQUEST_ID_HEADER]: requestId,
         },
       });
+    },
+    onResultProcess(payload) {
+      // Every error names the request, so a client's report finds its log lines.
+      const { request, result } = payload;
+      if (Array.isArray(result) || Symbol.asyncIterator in result || result.errors === undefined) return;
+      const requestId = idOf(request);
+      payload.setResult({ ...result, errors: result.errors.map((error) => withRequestId(error, requestId)) });
     },
     onResponse({ request, response }) {
       response.headers.set(REQUEST_ID_HEADER, idOf(request));

@@ -8,6 +8,9 @@ import { createTaskQueue } from "../queue/index.js";
 import type { TaskQueue } from "../queue/types.js";
 import { createSubgraphServer, type SubgraphServer } from "../graphql/subgraph-server.js";
 import type { Logger } from "../observability/logger.js";
+import { jobObserver, Metrics } from "../observability/metrics.js";
+import { createOperationStats } from "../observability/operation-stats.js";
+import { startTracing } from "../observability/tracing.js";
 
 /** A running set of subgraphs and, optionally, the gateway in front of them. */
 export interface Stack {
@@ -20,6 +23,8 @@ export interface Stack {
   gateway?: Gateway;
   bus: EventBus;
   queue: TaskQueue;
+  /** The metrics every port of this stack serves on `/metrics`. */
+  metrics: Metrics;
   /** Stops the gateway, the outbox relays, the queue's workers (active jobs finish), the subgraphs, the bus; idempotent. */
   close(): Promise<void>;
 }
@@ -54,6 +59,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const directory = new Map<SubgraphName, string>(
     SUBGRAPH_NAMES.map((name) => [name, configuredSubgraphUrl(config, name)]),
   );
+  const runsGateway = options.gateway ?? true;
+  const tracing = startTracing({
+    ...config.observability.tracing,
+    serviceName: names.length === 1 && !runsGateway ? `tradebot-${names[0] ?? ""}` : "tradebot-graph",
+  });
+  const metrics = new Metrics({
+    operationStats: createOperationStats({ redisUrl: config.redis.url, prefix: config.queue.prefix, logger }),
+  });
   const bus = await createEventBus({ redisUrl: config.redis.url, prefix: config.queue.prefix, logger });
   const queue = createTaskQueue({
     backend: config.queue.backend,
@@ -63,33 +76,48 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     stalledIntervalMs: config.queue.stalledIntervalMs,
     lockDurationMs: config.queue.lockDurationMs,
     logger,
+    observer: jobObserver(config.observability.metrics.enabled ? metrics : undefined, logger),
   });
+  metrics.observeQueue(queue);
   const subgraphs: SubgraphServer[] = [];
   let gateway: Gateway | undefined;
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closed ??= (async () => {
+      // Readiness fails first, so that load balancers stop sending before anything stops.
+      gateway?.beginShutdown();
+      for (const subgraph of subgraphs) subgraph.beginShutdown();
       await gateway?.close();
       await Promise.all(subgraphs.map((subgraph) => subgraph.stopRelay()));
       await queue.close();
       await Promise.all(subgraphs.map((subgraph) => subgraph.close()));
       await bus.close();
+      await metrics.close();
+      await tracing?.shutdown();
     })());
 
   try {
     for (const name of names) {
-      const server = await createSubgraphServer(SUBGRAPHS[name], { config, logger, secrets, directory, bus, queue });
+      const server = await createSubgraphServer(SUBGRAPHS[name], {
+        config,
+        logger,
+        secrets,
+        directory,
+        bus,
+        queue,
+        metrics,
+      });
       subgraphs.push(server);
       directory.set(name, await server.listen(config.subgraphs[name].port, config.subgraphs.host));
     }
     let gatewayUrl: string | undefined;
-    if (options.gateway ?? true) {
+    if (runsGateway) {
       const running = new Map(names.map((name) => [name, directory.get(name) ?? ""]));
-      gateway = createGateway({ config, logger, secrets, subgraphUrls: running });
+      gateway = createGateway({ config, logger, secrets, subgraphUrls: running, metrics });
       gatewayUrl = await gateway.listen(config.gateway.port, config.gateway.host);
     }
     const subgraphUrls = new Map(names.map((name) => [name, directory.get(name) ?? ""]));
-    return { secrets, gatewayUrl, subgraphUrls, subgraphs, gateway, bus, queue, close };
+    return { secrets, gatewayUrl, subgraphUrls, subgraphs, gateway, bus, queue, metrics, close };
   } catch (error) {
     await close();
     throw error;

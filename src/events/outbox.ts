@@ -1,6 +1,8 @@
 import { DateTimeType, type EntityManager, EntitySchema } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import { v7 as uuidv7 } from "uuid";
+import { traceHeaders } from "../observability/tracing.js";
+import { currentRequestId } from "../queue/trace.js";
 import type { DomainEvent, EventDataMap, EventType } from "./types.js";
 
 /** One row of an outbox table: an event, written in the transaction that caused it. */
@@ -12,6 +14,8 @@ export interface OutboxRecord {
   ownerId: string | null;
   data: EventDataMap[EventType];
   requestId: string | null;
+  /** W3C `traceparent` of the span that recorded it, so the relay's work joins that trace; null untraced. */
+  traceparent: string | null;
   /** When the relay handed the event to every sink; null until then. */
   publishedAt: Date | null;
 }
@@ -54,6 +58,7 @@ export function outboxEntity(subgraph: string): OutboxEntity {
     declare ownerId: string | null;
     declare data: EventDataMap[EventType];
     declare requestId: string | null;
+    declare traceparent: string | null;
     declare publishedAt: Date | null;
   }
   // MikroORM knows entities by class name, and each subgraph's outbox is its own entity.
@@ -69,6 +74,7 @@ export function outboxEntity(subgraph: string): OutboxEntity {
       ownerId: { type: "string", nullable: true },
       data: { type: "json" },
       requestId: { type: "string", nullable: true },
+      traceparent: { type: "string", length: 64, nullable: true },
       publishedAt: { type: DateTimeType, nullable: true },
     },
     indexes: [{ name: index.name, expression: index.sql }],
@@ -95,6 +101,16 @@ export function createOutboxTable(schema: Knex.SchemaBuilder, subgraph: string):
 }
 
 /**
+ * Adds the `traceparent` column to `<subgraph>_outbox` (tables made by {@link createOutboxTable}
+ * before tracing); for a subgraph's migration, after the one that created its outbox.
+ */
+export function addOutboxTraceparent(schema: Knex.SchemaBuilder, subgraph: string): Knex.SchemaBuilder {
+  return schema.alterTable(outboxTable(subgraph), (columns) => {
+    columns.string("traceparent", 64).nullable();
+  });
+}
+
+/**
  * Adds an event to the outbox through `em` without flushing: the caller's flush or transaction
  * commits the change and its event together, or neither. Returns the event as it will be published.
  */
@@ -105,13 +121,15 @@ export function recordEvent<T extends EventType>(
   fields: RecordEventFields<T>,
 ): DomainEvent<T> {
   const occurredAt = new Date();
+  // A job's events keep the request that caused the job.
+  const requestId = fields.requestId ?? currentRequestId();
   const event: DomainEvent<T> = {
     id: uuidv7(),
     type,
     occurredAt: occurredAt.toISOString(),
     ownerId: fields.ownerId,
     data: fields.data,
-    ...(fields.requestId === undefined ? {} : { requestId: fields.requestId }),
+    ...(requestId === undefined ? {} : { requestId }),
   };
   em.persist(
     em.create(entity, {
@@ -120,7 +138,8 @@ export function recordEvent<T extends EventType>(
       occurredAt,
       ownerId: fields.ownerId,
       data: fields.data,
-      requestId: fields.requestId ?? null,
+      requestId: requestId ?? null,
+      traceparent: traceHeaders()["traceparent"] ?? null,
       publishedAt: null,
     }),
   );

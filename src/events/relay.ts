@@ -1,8 +1,10 @@
+import { context } from "@opentelemetry/api";
 import { LockMode, QueryOrder, type EventArgs, type EventSubscriber, type TransactionEventArgs } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import { isSqlite } from "../db/platform.js";
 import type { Database } from "../db/orm.js";
 import type { Logger } from "../observability/logger.js";
+import { contextOf, withRequestId } from "../queue/trace.js";
 import { eventOf, type OutboxEntity, type OutboxRecord } from "./outbox.js";
 import type { DomainEvent } from "./types.js";
 
@@ -163,7 +165,7 @@ class Relay implements OutboxRelay {
       );
       const delivered: string[] = [];
       for (const record of records) {
-        if (!(await this.deliver(eventOf(record)))) break;
+        if (!(await this.deliver(record))) break;
         delivered.push(record.id);
       }
       if (delivered.length > 0) {
@@ -173,10 +175,17 @@ class Relay implements OutboxRelay {
     });
   }
 
-  /** Hands the event to every sink in order; false (logged) when one throws. */
-  private async deliver(event: DomainEvent): Promise<boolean> {
+  /**
+   * Hands the row's event to every sink in order; false (logged) when one throws. The sinks run in the
+   * trace and request that recorded the event, so the jobs they enqueue carry both.
+   */
+  private async deliver(record: OutboxRecord): Promise<boolean> {
+    const event = eventOf(record);
+    const origin = contextOf(record.traceparent === null ? undefined : { traceparent: record.traceparent });
     try {
-      for (const sink of this.sinks) await sink(event);
+      for (const sink of this.sinks) {
+        await context.with(origin, () => withRequestId(record.requestId ?? undefined, () => sink(event)));
+      }
       return true;
     } catch (error) {
       this.logger.warn(

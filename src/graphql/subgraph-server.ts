@@ -9,10 +9,21 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { useServer } from "graphql-ws/use/ws";
 import { InvalidTokenError, verifyInternalToken, type InternalIdentity } from "../auth/tokens.js";
-import { openDatabase, pingDatabase, type Database } from "../db/orm.js";
+import { openDatabase, type Database } from "../db/orm.js";
 import { createOutboxRelay, type OutboxRelay } from "../events/relay.js";
 import { enqueueConsumers } from "../events/consumers.js";
-import { healthReport, httpStatusOf, HEALTH_CONTENT_TYPE, timedCheck, toHealthJson } from "../health/report.js";
+import { operationMetricsPlugin } from "../observability/subgraph-metrics.js";
+import { operationSpanPlugin, traceSubgraphRequests } from "../observability/subgraph-tracing.js";
+import { withRequestId } from "../queue/trace.js";
+import {
+  databaseCheck,
+  outboxLagCheck,
+  queueBacklogCheck,
+  redisCheck,
+  shutdownCheck,
+  webhookFailureRateCheck,
+} from "../health/checks.js";
+import { healthReport, httpStatusOf, HEALTH_CONTENT_TYPE, toHealthJson, type HealthCheck } from "../health/report.js";
 import { createRequestContext, type RequestContext } from "./context.js";
 import { maskUnexpected, unauthenticated } from "./errors.js";
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from "./headers.js";
@@ -26,6 +37,8 @@ export interface SubgraphServer {
   orm: Database;
   /** Binds the port; resolves with the `/graphql` URL. */
   listen(port: number, host: string): Promise<string>;
+  /** Readiness fails from now on (the first step of shutting down). */
+  beginShutdown(): void;
   /** Stops the outbox relay after its pass in flight (before the queue closes: the relay enqueues). */
   stopRelay(): Promise<void>;
   /** Stops accepting requests, drains the open ones, closes the database. */
@@ -82,6 +95,7 @@ export async function createSubgraphServer<Loaders>(
     events: (listener: Parameters<typeof services.bus.subscribe>[0]) => services.bus.subscribe(listener),
     jobs: (listener: Parameters<typeof services.queue.onJobEvent>[0]) => services.queue.onJobEvent(listener),
   };
+  const tracingEnabled = services.config.observability.tracing.enabled;
   const app = express();
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<RequestContext<Loaders>>({
@@ -95,6 +109,10 @@ export async function createSubgraphServer<Loaders>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       requestLogPlugin(),
+      ...(services.config.observability.metrics.enabled
+        ? [operationMetricsPlugin(services.metrics, definition.name)]
+        : []),
+      ...(tracingEnabled ? [operationSpanPlugin(definition.name)] : []),
     ],
     formatError: maskUnexpected,
   });
@@ -104,17 +122,42 @@ export async function createSubgraphServer<Loaders>(
   app.get("/health/live", (_req, res) => {
     res.type(HEALTH_CONTENT_TYPE).json({ status: "pass" });
   });
+  let shuttingDown = false;
+  /** This subgraph's readiness: its database, Redis, the queue's backlog, its outbox, its webhooks. */
+  const readiness = async (): Promise<HealthCheck[]> => {
+    const checks = await Promise.all([
+      databaseCheck(orm),
+      ...(services.config.redis.url ? [redisCheck(services.config.redis.url)] : []),
+      queueBacklogCheck(services.queue),
+      ...(definition.outbox ? [outboxLagCheck(orm, definition.outbox)] : []),
+      ...(definition.name === "webhooks" ? [webhookFailureRateCheck(services.metrics.webhookDeliveryAttempts)] : []),
+    ]);
+    return shuttingDown ? [shutdownCheck(), ...checks] : checks;
+  };
   app.get("/health/ready", (_req, res, next) => {
-    timedCheck("database:responseTime", "datastore", () => pingDatabase(orm))
-      .then((check) => {
-        const report = healthReport([check]);
+    readiness()
+      .then((checks) => {
+        const report = healthReport(checks);
         res.status(httpStatusOf(report)).type(HEALTH_CONTENT_TYPE).json(toHealthJson(report));
       })
       .catch(next);
   });
+  if (services.config.observability.metrics.enabled) {
+    services.metrics.addSubgraph(definition.name, { orm, outbox: definition.outbox });
+    app.get("/metrics", (_req, res, next) => {
+      services.metrics
+        .exposition()
+        .then(({ contentType, body }) => res.type(contentType).send(body))
+        .catch(next);
+    });
+  }
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    // After the body parser: its stream callbacks do not keep the async context.
+    ...(tracingEnabled ? [traceSubgraphRequests(definition.name)] : []),
+    // Jobs enqueued while serving the request carry its id.
+    (req, _res, next) => withRequestId(req.header(REQUEST_ID_HEADER), next),
     expressMiddleware(apollo, {
       async context({ req }) {
         const token = req.header(INTERNAL_TOKEN_HEADER);
@@ -217,12 +260,17 @@ export async function createSubgraphServer<Loaders>(
       const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
       return `http://${urlHost}:${bound}/graphql`;
     },
+    beginShutdown() {
+      shuttingDown = true;
+    },
     async stopRelay() {
       await relay?.stop();
     },
     close() {
+      shuttingDown = true;
       return (closed ??= (async () => {
         await relay?.stop();
+        services.metrics.removeSubgraph(definition.name);
         await wsHandle.dispose();
         // Apollo's drain plugin closes the HTTP server (and with it the WebSocket server).
         await apollo.stop();

@@ -8,6 +8,7 @@ import type { OutboxEntity } from "../events/outbox.js";
 import type { EventBus } from "../events/types.js";
 import type { TaskQueue } from "../queue/types.js";
 import type { Logger } from "../observability/logger.js";
+import type { Metrics } from "../observability/metrics.js";
 import { buildFederatedSchema, type ReferenceResolvers } from "./federation.js";
 import { applyPermissions, type PermissionMap } from "./permissions.js";
 import { applyInputHygiene } from "../validation/arguments.js";
@@ -26,6 +27,8 @@ export interface SubgraphServices {
   bus: EventBus;
   /** The task queue (BullMQ or in-process). */
   queue: TaskQueue;
+  /** This process's Prometheus metrics (e.g. webhook delivery outcomes). */
+  metrics: Metrics;
   /** What the subgraph's `openDependencies` opened (its own typed accessor reads it), else undefined. */
   dependencies: unknown;
 }

@@ -7,6 +7,8 @@ export type HealthStatus = "pass" | "warn" | "fail";
 export interface HealthCheck {
   /** `component:measurement`, e.g. `database:responseTime`. */
   name: string;
+  /** Which instance, when several report the same component (e.g. each subgraph's database). */
+  componentId?: string;
   componentType: string;
   status: HealthStatus;
   observedValue?: number;
@@ -77,12 +79,29 @@ export async function timedCheck(
   }
 }
 
-/** Checks that a subgraph answers its readiness endpoint with pass or warn. */
-export function checkSubgraph(name: string, graphqlUrl: string): Promise<HealthCheck> {
-  return timedCheck(`${name}:responseTime`, "subgraph", async () => {
-    const response = await fetch(readinessUrlOf(graphqlUrl));
+/** A readiness body as {@link toHealthJson} writes it. */
+interface HealthJson {
+  status?: HealthStatus;
+  checks?: Record<string, Omit<HealthCheck, "name">[]>;
+}
+
+/**
+ * A subgraph's readiness: `<name>:responseTime` with the subgraph's own status (fail when it does not
+ * answer or answers 503), followed by its checks (its database, Redis, queue, outbox...) with
+ * `componentId` set to the subgraph.
+ */
+export async function checkSubgraph(name: string, graphqlUrl: string): Promise<HealthCheck[]> {
+  let body: HealthJson = {};
+  const check = await timedCheck(`${name}:responseTime`, "subgraph", async () => {
+    const response = await fetch(readinessUrlOf(graphqlUrl), { signal: AbortSignal.timeout(2000) });
+    body = (await response.json().catch(() => ({}))) as HealthJson;
     if (response.status !== 200) throw new Error(`readiness answered HTTP ${response.status}`);
   });
+  if (check.status === "pass" && body.status === "warn") check.status = "warn";
+  const nested = Object.entries(body.checks ?? {}).flatMap(([key, list]) =>
+    list.map((entry) => ({ ...entry, name: key, componentId: name })),
+  );
+  return [check, ...nested];
 }
 
 /** `http://host:port/graphql` → `http://host:port/health/ready`. */

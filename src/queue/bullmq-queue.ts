@@ -19,6 +19,7 @@ import {
 } from "./job-rules.js";
 import { QUEUE_NAMES } from "./tasks.js";
 import type {
+  JobObserver,
   EnqueueOptions,
   JobEvent,
   JobHandler,
@@ -34,6 +35,8 @@ import type {
 
 /** Options of {@link BullmqTaskQueue}. */
 export interface BullmqTaskQueueOptions {
+  /** Told about every job attempt run here. */
+  observer?: JobObserver;
   /** The Redis server. @default "redis://127.0.0.1:6379" */
   redisUrl?: string;
   /** Prefix of every Redis key, isolating deployments (and tests) that share one Redis. @default "tradebot" */
@@ -126,6 +129,7 @@ export class BullmqTaskQueue implements TaskQueue {
   private readonly stalledIntervalMs: number;
   private readonly lockDurationMs: number;
   private readonly logger: Logger;
+  private readonly observer: JobObserver | undefined;
   /** Queues and reads. Keeps ioredis' per-command retry limit: enqueue fails, in time, when Redis is gone. */
   private readonly redis: Redis;
   /** Workers and event readers (BullMQ requires `maxRetriesPerRequest: null`); they duplicate it to block. */
@@ -150,6 +154,7 @@ export class BullmqTaskQueue implements TaskQueue {
     this.stalledIntervalMs = options.stalledIntervalMs ?? 30_000;
     this.lockDurationMs = options.lockDurationMs ?? 30_000;
     this.logger = options.logger;
+    this.observer = options.observer;
     this.redis = this.connect({});
   }
 
@@ -292,7 +297,7 @@ export class BullmqTaskQueue implements TaskQueue {
       existing.worker.concurrency = existing.handlers.concurrency;
       return;
     }
-    const handlers = new TaskHandlers(queue);
+    const handlers = new TaskHandlers(queue, this.observer);
     handlers.add(task, handler, options.concurrency);
     const worker = new Worker<unknown, unknown, string>(
       queue,

@@ -1,6 +1,11 @@
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { UnrecoverableError } from "bullmq";
 import { InvalidJobError, parsePayload, parseSchedulerJobId } from "./job-rules.js";
-import type { JobContext, JobHandler, PayloadOf, TaskName } from "./types.js";
+import { contextOf, splitCarrier, withRequestId, type TraceCarrier } from "./trace.js";
+import type { JobContext, JobHandler, JobObserver, PayloadOf, TaskName } from "./types.js";
+
+/** Looked up per job: a tracer kept from before `startTracing` (or a restart of it) would stay a no-op. */
+const tracer = () => trace.getTracer("tradebot-graph/queue");
 
 /** Runs at most `limit` calls at a time; the others wait their turn in order. */
 class ConcurrencyGate {
@@ -41,7 +46,10 @@ export class TaskHandlers {
     { handler: JobHandler<TaskName>; concurrency: number; gate: ConcurrencyGate }
   >();
 
-  constructor(readonly queue: string) {}
+  constructor(
+    readonly queue: string,
+    private readonly observer?: JobObserver,
+  ) {}
 
   /** The worker's concurrency. */
   get concurrency(): number {
@@ -72,13 +80,14 @@ export class TaskHandlers {
       throw new Error(`no handler for task "${job.name}" on queue "${this.queue}" in this process`);
     }
     const task = job.name as TaskName;
+    const { payload: data, carrier } = splitCarrier(job.data);
     let payload: unknown;
     try {
-      payload = parsePayload(task, job.data);
+      payload = parsePayload(task, data);
     } catch (error) {
       throw new UnrecoverableError((error as InvalidJobError).message);
     }
-    const context: JobContext<TaskName> = {
+    const jobContext: JobContext<TaskName> = {
       id: job.id,
       name: task,
       payload: payload as PayloadOf<TaskName>,
@@ -88,10 +97,67 @@ export class TaskHandlers {
     // A scheduler's job carries its scheduler and run time in its id, the same on every attempt.
     const run = parseSchedulerJobId(job.id);
     if (run !== null) {
-      context.schedulerId = run.schedulerId;
-      context.scheduledAt = new Date(run.runAt);
+      jobContext.schedulerId = run.schedulerId;
+      jobContext.scheduledAt = new Date(run.runAt);
     }
-    return entry.gate.run(() => entry.handler(context));
+    const attempt = (): Promise<unknown> => this.observed(task, job.id, jobContext, carrier, entry.handler);
+    // A job enqueued by an untraced request (a carrier without traceparent) makes no span either.
+    if (carrier !== undefined && carrier.traceparent === undefined) return entry.gate.run(attempt);
+    return entry.gate.run(() =>
+      // The job's span continues the trace of whatever enqueued it (the carrier in its data).
+      tracer().startActiveSpan(
+        `job ${task}`,
+        {
+          kind: SpanKind.CONSUMER,
+          attributes: {
+            "messaging.system": "tradebot-queue",
+            "messaging.destination.name": this.queue,
+            "messaging.message.id": job.id,
+            "job.attempt": jobContext.attempt,
+          },
+        },
+        contextOf(carrier),
+        async (span) => {
+          try {
+            return await attempt();
+          } catch (thrown) {
+            span.recordException(thrown instanceof Error ? thrown : String(thrown));
+            span.setStatus({ code: SpanStatusCode.ERROR, message: String(thrown) });
+            throw thrown;
+          } finally {
+            span.end();
+          }
+        },
+      ),
+    );
+  }
+
+  /** Runs one attempt with its request id and tells the observer how it went. */
+  private async observed(
+    task: TaskName,
+    jobId: string,
+    jobContext: JobContext<TaskName>,
+    carrier: TraceCarrier | undefined,
+    handler: JobHandler<TaskName>,
+  ): Promise<unknown> {
+    const started = performance.now();
+    let error: unknown;
+    try {
+      return await withRequestId(carrier?.requestId, () => handler(jobContext));
+    } catch (thrown) {
+      error = thrown;
+      throw thrown;
+    } finally {
+      this.observer?.attemptFinished({
+        queue: this.queue,
+        task,
+        jobId,
+        attempt: jobContext.attempt,
+        durationSeconds: (performance.now() - started) / 1000,
+        error,
+        requestId: carrier?.requestId,
+      });
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Logger } from "../observability/logger.js";
 import { BullmqTaskQueue } from "./bullmq-queue.js";
 import { MemoryTaskQueue } from "./memory-queue.js";
-import type { TaskQueue } from "./types.js";
+import type { JobObserver, TaskQueue } from "./types.js";
 
 export type * from "./types.js";
 export { QUEUE_NAMES, TASKS } from "./tasks.js";
@@ -26,13 +26,23 @@ export interface TaskQueueOptions {
   /** How long a worker's lock on an active job lasts (`bullmq`). */
   lockDurationMs: number;
   logger: Logger;
+  /** Told about every job attempt run in this process (metrics, logs). */
+  observer?: JobObserver;
 }
 
 /** The configured task queue; `bullmq` without a Redis URL is refused. */
 export function createTaskQueue(options: TaskQueueOptions): TaskQueue {
-  const { backend, redisUrl, logger, shutdownTimeoutMs } = options;
-  if (backend === "memory") return new MemoryTaskQueue({ shutdownTimeoutMs, logger });
+  const { backend, redisUrl, logger, shutdownTimeoutMs, observer } = options;
+  if (backend === "memory") return new MemoryTaskQueue({ shutdownTimeoutMs, logger, observer });
   if (redisUrl === undefined) throw new Error('the "bullmq" queue backend needs a Redis URL');
   const { prefix, stalledIntervalMs, lockDurationMs } = options;
-  return new BullmqTaskQueue({ redisUrl, prefix, shutdownTimeoutMs, stalledIntervalMs, lockDurationMs, logger });
+  return new BullmqTaskQueue({
+    redisUrl,
+    prefix,
+    shutdownTimeoutMs,
+    stalledIntervalMs,
+    lockDurationMs,
+    logger,
+    observer,
+  });
 }

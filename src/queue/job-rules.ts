@@ -1,6 +1,7 @@
 import { UnrecoverableError } from "bullmq";
 import { z } from "zod";
 import { QUEUE_NAMES, TASKS } from "./tasks.js";
+import { splitCarrier, withCurrentCarrier } from "./trace.js";
 import type {
   BackoffOptions,
   EnqueueOptions,
@@ -137,7 +138,8 @@ export function checkEnqueue(task: string, payload: unknown, options: EnqueueOpt
   const parsedPayload = parsePayload(task as TaskName, payload);
   const parsedOptions = enqueueOptionsSchema.safeParse(options);
   if (!parsedOptions.success) throw invalid(`${task} options`, parsedOptions.error.issues);
-  return { queue, payload: parsedPayload, options: parsedOptions.data };
+  // The job continues the trace (and request) that enqueued it.
+  return { queue, payload: withCurrentCarrier(parsedPayload), options: parsedOptions.data };
 }
 
 /** A scheduler, its task's payload parsed and its options checked: what both backends store. */
@@ -301,7 +303,8 @@ export function toJobInfo(job: JobRecord, status: JobStatus): JobInfo {
     maxAttempts: job.maxAttempts,
     progress: typeof job.progress === "number" ? job.progress : 0,
     failedReason: job.failedReason === "" ? null : job.failedReason,
-    data: job.data,
+    // Operators see the payload; the trace carrier is plumbing.
+    data: splitCarrier(job.data).payload,
     result: job.result ?? null,
     createdAt: new Date(job.createdAt),
     processedAt: toDate(job.processedAt),

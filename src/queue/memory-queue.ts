@@ -25,6 +25,7 @@ import {
 } from "./job-rules.js";
 import { QUEUE_NAMES } from "./tasks.js";
 import type {
+  JobObserver,
   BackoffOptions,
   EnqueueOptions,
   JobEvent,
@@ -59,6 +60,8 @@ function newJob(
 
 /** Options of {@link MemoryTaskQueue}. */
 export interface MemoryTaskQueueOptions {
+  /** Told about every job attempt run here. */
+  observer?: JobObserver;
   /** How long `close()` waits for active jobs before abandoning them. @default 10000 */
   shutdownTimeoutMs?: number;
   /** Where failed attempts and listener errors are logged. */
@@ -142,6 +145,7 @@ function asJson(value: unknown): unknown {
 export class MemoryTaskQueue implements TaskQueue {
   private readonly shutdownTimeoutMs: number;
   private readonly logger: Logger;
+  private readonly observer: JobObserver | undefined;
   private readonly queues = new Map<string, MemoryQueue>();
   private readonly listeners = new Set<(event: JobEvent) => void>();
   private readonly running = new Set<Promise<void>>();
@@ -152,6 +156,7 @@ export class MemoryTaskQueue implements TaskQueue {
   constructor(options: MemoryTaskQueueOptions) {
     this.shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
     this.logger = options.logger;
+    this.observer = options.observer;
   }
 
   async enqueue<T extends TaskName>(task: T, payload: PayloadOf<T>, options?: EnqueueOptions): Promise<JobInfo> {
@@ -326,7 +331,7 @@ export class MemoryTaskQueue implements TaskQueue {
   process<T extends TaskName>(task: T, handler: JobHandler<T>, options: { concurrency?: number } = {}): void {
     this.assertOpen();
     const queue = this.queue(queueOfTask(task));
-    const handlers = queue.handlers ?? new TaskHandlers(queue.name);
+    const handlers = queue.handlers ?? new TaskHandlers(queue.name, this.observer);
     handlers.add(task, handler, options.concurrency);
     queue.handlers = handlers;
     this.scheduleDispatch(queue);

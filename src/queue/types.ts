@@ -99,6 +99,25 @@ export interface JobContext<T extends TaskName> {
   updateProgress: (progress: number) => Promise<void>;
 }
 
+/** One job attempt a worker of this process finished, whatever the backend. */
+export interface JobAttempt {
+  queue: string;
+  task: string;
+  jobId: string;
+  /** 1 on the first attempt. */
+  attempt: number;
+  durationSeconds: number;
+  /** What the handler threw; undefined when it completed. */
+  error?: unknown;
+  /** The request that caused the job, when its trace carrier names one. */
+  requestId?: string;
+}
+
+/** Told about every job attempt run in this process (metrics, logs). */
+export interface JobObserver {
+  attemptFinished(attempt: JobAttempt): void;
+}
+
 /** Runs one job; its return value is the job's result. Throw UnrecoverableError to stop retries. */
 export type JobHandler<T extends TaskName> = (job: JobContext<T>) => Promise<unknown>;
 

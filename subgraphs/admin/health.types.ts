@@ -14,6 +14,9 @@ export class HealthCheckResult {
   @Field({ description: "component:measurement, e.g. database:responseTime." })
   name: string;
 
+  @Field(() => String, { nullable: true, description: "Which instance, e.g. the subgraph whose database this is." })
+  componentId?: string;
+
   @Field()
   componentType: string;
 

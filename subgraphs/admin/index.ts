@@ -1,6 +1,7 @@
 import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
 import { HealthResolver } from "./health.resolver.js";
 import { JobResolver } from "./job.resolver.js";
+import { OperationStatsResolver } from "./operation-stats.resolver.js";
 import { adminPermissions } from "./permissions.js";
 
 /** The admin subgraph: health, queues and jobs for operators. */
@@ -8,7 +9,7 @@ export const adminSubgraph: SubgraphDefinition<Record<string, never>> = {
   name: "admin",
   entities: [],
   migrations: [],
-  resolvers: [HealthResolver, JobResolver],
+  resolvers: [HealthResolver, JobResolver, OperationStatsResolver],
   permissions: adminPermissions,
   createLoaders: () => ({}),
   startWorkers({ queue }) {

@@ -7,6 +7,7 @@ import { BotService } from "./bot.service.js";
 import type { RequestContext } from "../../src/graphql/context.js";
 import { CreateBot } from "./migrations/001-create-bot.js";
 import { CreateBotsOutbox } from "./migrations/002-create-bots-outbox.js";
+import { AddBotsOutboxTraceparent } from "./migrations/004-add-outbox-traceparent.js";
 import { AddBotStatusReason } from "./migrations/003-add-bot-status-reason.js";
 import { botsOutbox } from "./outbox.js";
 import { botsPermissions } from "./permissions.js";
@@ -20,6 +21,7 @@ export const botsSubgraph: SubgraphDefinition<BotLoaders> = {
     { name: "001-create-bot", class: CreateBot },
     { name: "002-create-bots-outbox", class: CreateBotsOutbox },
     { name: "003-add-bot-status-reason", class: AddBotStatusReason },
+    { name: "004-add-outbox-traceparent", class: AddBotsOutboxTraceparent },
   ],
   resolvers: [BotResolver],
   permissions: botsPermissions,

@@ -4,6 +4,7 @@ import { FeatureFlagResolver } from "./feature-flag.resolver.js";
 import { FeatureFlagService } from "./feature-flag.service.js";
 import { CreateFeatureFlag } from "./migrations/001-create-feature-flag.js";
 import { CreateFlagsOutbox } from "./migrations/002-create-flags-outbox.js";
+import { AddFlagsOutboxTraceparent } from "./migrations/003-add-outbox-traceparent.js";
 import { flagsOutbox } from "./outbox.js";
 import { flagsPermissions } from "./permissions.js";
 
@@ -15,6 +16,7 @@ export const flagsSubgraph: SubgraphDefinition<Record<string, never>> = {
   migrations: [
     { name: "001-create-feature-flag", class: CreateFeatureFlag },
     { name: "002-create-flags-outbox", class: CreateFlagsOutbox },
+    { name: "003-add-outbox-traceparent", class: AddFlagsOutboxTraceparent },
   ],
   resolvers: [FeatureFlagResolver],
   permissions: flagsPermissions,

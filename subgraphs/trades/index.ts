@@ -6,6 +6,7 @@ import { dcaBuy, reconcileDcaSchedules, syncDcaSchedule } from "./dca.js";
 import { openTradesDependencies, tradesDependencies } from "./dependencies.js";
 import { fillOrder } from "./fill.service.js";
 import { CreateTrade } from "./migrations/001-create-trade.js";
+import { AddTradesOutboxTraceparent } from "./migrations/003-add-outbox-traceparent.js";
 import { CreateOrders } from "./migrations/002-create-orders.js";
 import { Order } from "./order.entity.js";
 import { OrderResolver } from "./order.resolver.js";
@@ -28,6 +29,7 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
   migrations: [
     { name: "001-create-trade", class: CreateTrade },
     { name: "002-create-orders", class: CreateOrders },
+    { name: "003-add-outbox-traceparent", class: AddTradesOutboxTraceparent },
   ],
   resolvers: [TradeResolver, BotTradingResolver, PerformanceResolver, OrderResolver, TickerResolver],
   permissions: tradesPermissions,

@@ -8,6 +8,7 @@ import { AddDeliveryAttempts } from "./migrations/003-add-delivery-attempts.js";
 import { AddSecretRotation } from "./migrations/004-add-secret-rotation.js";
 import { AddFailingSince } from "./migrations/005-add-failing-since.js";
 import { CreateWebhooksOutbox } from "./migrations/006-create-webhooks-outbox.js";
+import { AddWebhooksOutboxTraceparent } from "./migrations/007-add-outbox-traceparent.js";
 import { webhooksOutbox } from "./outbox.js";
 import { attemptDelivery, fanOut, resumePendingDeliveries, type DeliveryOptions } from "./webhook-delivery.service.js";
 import type { SubgraphServices } from "../../src/graphql/subgraph.js";
@@ -32,6 +33,7 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
     { name: "004-add-secret-rotation", class: AddSecretRotation },
     { name: "005-add-failing-since", class: AddFailingSince },
     { name: "006-create-webhooks-outbox", class: CreateWebhooksOutbox },
+    { name: "007-add-outbox-traceparent", class: AddWebhooksOutboxTraceparent },
   ],
   resolvers: [WebhookEndpointResolver, EndpointDeliveriesResolver, WebhookDeliveryResolver],
   permissions: webhooksPermissions,
@@ -52,6 +54,7 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
       "webhooks.deliver",
       async (job) => {
         const outcome = await attemptDelivery(orm.em.fork(), options, job.payload.deliveryId);
+        services.metrics.webhookDeliveryAttempts.inc({ outcome: outcome.toLowerCase() });
         logger.info({ deliveryId: job.payload.deliveryId, outcome }, "webhook delivery attempt");
         return { outcome };
       },

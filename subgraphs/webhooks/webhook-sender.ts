@@ -1,6 +1,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { pinnedLookup } from "./ssrf.js";
+import { traceHeaders } from "../../src/observability/tracing.js";
 
 /** What one HTTP attempt got. */
 export interface SendResult {
@@ -41,7 +42,7 @@ export function postWebhook(
       url,
       {
         method: "POST",
-        headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+        headers: { ...headers, ...traceHeaders(), "content-length": String(Buffer.byteLength(body)) },
         lookup: pinnedLookup(address),
       },
       (res) => {

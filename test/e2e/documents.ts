@@ -172,6 +172,7 @@ export const Health = graphql(`
       uptimeSeconds
       checks {
         name
+        componentId
         componentType
         status
         observedValue
@@ -743,6 +744,22 @@ export const EvaluateFlags = graphql(`
       variant
       reason
       errorCode
+    }
+  }
+`);
+
+export const OperationStats = graphql(`
+  query OperationStats($since: DateTime!) {
+    operationStats(since: $since) {
+      operationName
+      clientName
+      clientVersion
+      count
+      errorCount
+      p50Ms
+      p90Ms
+      p95Ms
+      p99Ms
     }
   }
 `);

@@ -162,6 +162,10 @@ const toggle = async (botId: string, token: string) => {
 const ROOT_FIELDS: Record<string, Row> = {
   "Query.health": { send: op("{ health { status } }"), expect: sharedData },
   "Query.queues": { send: op("{ queues { name } }"), expect: adminOnly },
+  "Query.operationStats": {
+    send: op('{ operationStats(since: "2026-01-01T00:00:00Z") { operationName count } }'),
+    expect: adminOnly,
+  },
   "Query.job": {
     send: op('{ job(queue: "webhooks.deliver", id: "x") { id data } }'),
     expect: adminOnly,

@@ -18,7 +18,7 @@ import {
   type OutboxRelay,
   type OutboxRelayOptions,
 } from "../../src/events/relay.js";
-import { createOutboxTable, outboxEntity, recordEvent } from "../../src/events/outbox.js";
+import { addOutboxTraceparent, createOutboxTable, outboxEntity, recordEvent } from "../../src/events/outbox.js";
 import type { DomainEvent } from "../../src/events/types.js";
 import { createLogger } from "../../src/observability/logger.js";
 import { createTestDatabase, postgresAvailable } from "../services.js";
@@ -57,6 +57,7 @@ class CreateNoteAndOutbox extends SchemaMigration {
         "test",
       ),
     );
+    this.schema((schema) => addOutboxTraceparent(schema, "test"));
   }
 }
 

@@ -22,7 +22,7 @@ type Documents = {
     "\n  query Flags {\n    featureFlags {\n      key\n      enabled\n      rolloutPercentage\n    }\n  }\n": typeof types.FlagsDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        url\n        description\n        eventTypes\n        enabled\n        createdAt\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          url\n          eventTypes\n        }\n      }\n    }\n    webhookEventTypes\n  }\n": typeof types.WebhookEndpointsDocument,
-    "\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n": typeof types.HealthDocument,
+    "\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentId\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n": typeof types.HealthDocument,
     "\n  mutation StartBot($id: ID!) {\n    startBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.StartBotDocument,
     "\n  mutation PauseBot($id: ID!) {\n    pauseBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.PauseBotDocument,
     "\n  mutation StopBot($id: ID!) {\n    stopBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.StopBotDocument,
@@ -55,6 +55,7 @@ type Documents = {
     "\n  mutation DeleteFlag($key: ID!) {\n    deleteFeatureFlag(key: $key) {\n      deletedKey\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.DeleteFlagDocument,
     "\n  query EvaluateFlag($key: ID!, $context: EvaluationContextInput) {\n    evaluateFlag(key: $key, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n": typeof types.EvaluateFlagDocument,
     "\n  query EvaluateFlags($keys: [ID!], $context: EvaluationContextInput) {\n    evaluateFlags(keys: $keys, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n": typeof types.EvaluateFlagsDocument,
+    "\n  query OperationStats($since: DateTime!) {\n    operationStats(since: $since) {\n      operationName\n      clientName\n      clientVersion\n      count\n      errorCount\n      p50Ms\n      p90Ms\n      p95Ms\n      p99Ms\n    }\n  }\n": typeof types.OperationStatsDocument,
 };
 const documents: Documents = {
     "\n  mutation CreateBot($input: CreateBotInput!) {\n    createBot(input: $input) {\n      bot {\n        id\n        name\n        ownerId\n        exchange\n        symbol\n        strategy\n        config\n        status\n        createdAt\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateBotDocument,
@@ -65,7 +66,7 @@ const documents: Documents = {
     "\n  query Flags {\n    featureFlags {\n      key\n      enabled\n      rolloutPercentage\n    }\n  }\n": types.FlagsDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n        url\n        description\n        eventTypes\n        enabled\n        createdAt\n      }\n      secret\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
     "\n  query WebhookEndpoints {\n    webhookEndpoints(first: 10) {\n      totalCount\n      edges {\n        node {\n          id\n          url\n          eventTypes\n        }\n      }\n    }\n    webhookEventTypes\n  }\n": types.WebhookEndpointsDocument,
-    "\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n": types.HealthDocument,
+    "\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentId\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n": types.HealthDocument,
     "\n  mutation StartBot($id: ID!) {\n    startBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.StartBotDocument,
     "\n  mutation PauseBot($id: ID!) {\n    pauseBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.PauseBotDocument,
     "\n  mutation StopBot($id: ID!) {\n    stopBot(id: $id) {\n      bot {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.StopBotDocument,
@@ -98,6 +99,7 @@ const documents: Documents = {
     "\n  mutation DeleteFlag($key: ID!) {\n    deleteFeatureFlag(key: $key) {\n      deletedKey\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.DeleteFlagDocument,
     "\n  query EvaluateFlag($key: ID!, $context: EvaluationContextInput) {\n    evaluateFlag(key: $key, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n": types.EvaluateFlagDocument,
     "\n  query EvaluateFlags($keys: [ID!], $context: EvaluationContextInput) {\n    evaluateFlags(keys: $keys, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n": types.EvaluateFlagsDocument,
+    "\n  query OperationStats($since: DateTime!) {\n    operationStats(since: $since) {\n      operationName\n      clientName\n      clientVersion\n      count\n      errorCount\n      p50Ms\n      p90Ms\n      p95Ms\n      p99Ms\n    }\n  }\n": types.OperationStatsDocument,
 };
 
 /**
@@ -149,7 +151,7 @@ export function graphql(source: "\n  query WebhookEndpoints {\n    webhookEndpoi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n"): (typeof documents)["\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentId\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n"): (typeof documents)["\n  query Health {\n    health {\n      status\n      version\n      uptimeSeconds\n      checks {\n        name\n        componentId\n        componentType\n        status\n        observedValue\n        observedUnit\n        output\n        time\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -278,6 +280,10 @@ export function graphql(source: "\n  query EvaluateFlag($key: ID!, $context: Eva
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EvaluateFlags($keys: [ID!], $context: EvaluationContextInput) {\n    evaluateFlags(keys: $keys, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n"): (typeof documents)["\n  query EvaluateFlags($keys: [ID!], $context: EvaluationContextInput) {\n    evaluateFlags(keys: $keys, context: $context) {\n      key\n      value\n      variant\n      reason\n      errorCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OperationStats($since: DateTime!) {\n    operationStats(since: $since) {\n      operationName\n      clientName\n      clientVersion\n      count\n      errorCount\n      p50Ms\n      p90Ms\n      p95Ms\n      p99Ms\n    }\n  }\n"): (typeof documents)["\n  query OperationStats($since: DateTime!) {\n    operationStats(since: $since) {\n      operationName\n      clientName\n      clientVersion\n      count\n      errorCount\n      p50Ms\n      p90Ms\n      p95Ms\n      p99Ms\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
