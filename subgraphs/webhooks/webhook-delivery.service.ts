@@ -1,4 +1,6 @@
+import { LRUCache } from "lru-cache";
 import { v7 as uuidv7 } from "uuid";
+import { ReferenceKind } from "@mikro-orm/core";
 import type { EntityManager } from "../../src/db/orm.js";
 import { unseal } from "../../src/crypto/seal.js";
 import { recordEvent, type OutboxEntity } from "../../src/events/outbox.js";
@@ -129,9 +131,9 @@ export async function attemptDelivery(
   deliveryId: string,
   now = new Date(),
 ): Promise<AttemptOutcome> {
-  const delivery = await em.findOne(WebhookDelivery, { id: deliveryId });
-  if (delivery === null || delivery.status !== DeliveryStatus.PENDING) return "SKIPPED";
-  const endpoint = await em.findOne(WebhookEndpoint, { id: delivery.endpointId });
+  const loaded = await loadPendingDelivery(em, deliveryId);
+  if (loaded === null) return "SKIPPED";
+  const { delivery, endpoint } = loaded;
   let result: SendResult;
   if (endpoint === null || !endpoint.enabled) {
     options.breakers.forget(delivery.endpointId);
@@ -154,8 +156,10 @@ export async function attemptDelivery(
         timestampSeconds: Math.floor(now.getTime() / 1000),
         body,
         secrets: activeSecrets(
-          unseal(endpoint.sealedSecret, options.secretKey),
-          endpoint.previousSealedSecret === null ? null : unseal(endpoint.previousSealedSecret, options.secretKey),
+          unsealCached(endpoint.sealedSecret, options.secretKey),
+          endpoint.previousSealedSecret === null
+            ? null
+            : unsealCached(endpoint.previousSealedSecret, options.secretKey),
           endpoint.secretRotatedAt,
           options.rotationGraceMs,
           now,
@@ -231,6 +235,63 @@ export async function attemptDelivery(
   }
   if (outcome === "RETRYING") await enqueueNextAttempt(options.queue, delivery, delayMs);
   return outcome;
+}
+
+/** The columns of an entity's table (scalar properties only), as `em.map` expects them. */
+function columnsOf(em: EntityManager, entity: { name: string }): string[] {
+  return em
+    .getMetadata()
+    .get(entity.name)
+    .props.filter((prop) => prop.kind === ReferenceKind.SCALAR && prop.persist !== false)
+    .flatMap((prop) => prop.fieldNames);
+}
+
+const ENDPOINT_PREFIX = "endpoint__";
+
+/**
+ * A PENDING delivery and its endpoint (null when deleted), both managed by `em`, in one query: a
+ * delivery attempt's only read. Null when the delivery is gone or no longer PENDING.
+ */
+async function loadPendingDelivery(
+  em: EntityManager,
+  deliveryId: string,
+): Promise<{ delivery: WebhookDelivery; endpoint: WebhookEndpoint | null } | null> {
+  const deliveryColumns = columnsOf(em, WebhookDelivery);
+  const endpointColumns = columnsOf(em, WebhookEndpoint);
+  const knex = em.getKnex();
+  const query = knex
+    .select([
+      ...deliveryColumns.map((column) => `d.${column}`),
+      ...endpointColumns.map((column) => `e.${column} as ${ENDPOINT_PREFIX}${column}`),
+    ])
+    .from("webhook_delivery as d")
+    .leftJoin("webhook_endpoint as e", "e.id", "d.endpoint_id")
+    .where("d.id", deliveryId)
+    .andWhere("d.status", DeliveryStatus.PENDING);
+  const row: Record<string, unknown> | undefined = await em.execute<Record<string, unknown>>(query, [], "get");
+  if (row === undefined) return null;
+  const delivery = em.map(WebhookDelivery, Object.fromEntries(deliveryColumns.map((column) => [column, row[column]])));
+  if (row[`${ENDPOINT_PREFIX}id`] === null || row[`${ENDPOINT_PREFIX}id`] === undefined)
+    return { delivery, endpoint: null };
+  const endpoint = em.map(
+    WebhookEndpoint,
+    Object.fromEntries(endpointColumns.map((column) => [column, row[`${ENDPOINT_PREFIX}${column}`]])),
+  );
+  return { delivery, endpoint };
+}
+
+/**
+ * Endpoint secrets already unsealed, by sealed text (each version of a secret is sealed with its own IV):
+ * AES-GCM and key derivation on every attempt cost more than the rest of the signing.
+ */
+const unsealedSecrets = new LRUCache<string, { secretKey: string; secret: string }>({ max: 10_000 });
+
+function unsealCached(sealed: string, secretKey: string): string {
+  const cached = unsealedSecrets.get(sealed);
+  if (cached !== undefined && cached.secretKey === secretKey) return cached.secret;
+  const secret = unseal(sealed, secretKey);
+  unsealedSecrets.set(sealed, { secretKey, secret });
+  return secret;
 }
 
 /**
