@@ -25,6 +25,7 @@ import {
 } from "./job-rules.js";
 import { QUEUE_NAMES } from "./tasks.js";
 import type {
+  BulkJob,
   BackoffOptions,
   EnqueueOptions,
   JobEvent,
@@ -174,6 +175,12 @@ export class MemoryTaskQueue implements TaskQueue {
     });
     this.add(queue, job, now + (delayMs ?? 0), now);
     return this.toInfo(job);
+  }
+
+  async enqueueMany(jobs: readonly BulkJob[]): Promise<void> {
+    this.assertOpen();
+    for (const job of jobs) checkEnqueue(job.task, job.payload, job.options);
+    for (const job of jobs) await this.enqueue(job.task, job.payload, job.options);
   }
 
   async getJob(queue: string, id: string): Promise<JobInfo | null> {
