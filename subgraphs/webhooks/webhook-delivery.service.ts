@@ -241,8 +241,7 @@ export async function attemptDelivery(
     await em.flush();
   } else {
     // The common case, only the delivery changed: one statement instead of a transaction of three.
-    const { attempts, status, nextAttemptAt } = delivery;
-    await em.nativeUpdate(WebhookDelivery, { id: delivery.id }, { attempts, status, nextAttemptAt });
+    await saveAttemptOutcome(em, delivery);
   }
   if (outcome === "RETRYING") await enqueueNextAttempt(options.queue, delivery, delayMs);
   return outcome;
@@ -259,6 +258,46 @@ function columnsOf(em: EntityManager, entity: { name: string }): string[] {
 
 const ENDPOINT_PREFIX = "endpoint__";
 
+/** The SQL of an attempt's read and of its common write, with `?` placeholders, in a database's dialect. */
+interface AttemptStatements {
+  deliveryColumns: string[];
+  endpointColumns: string[];
+  /** Params: delivery id, PENDING. */
+  select: string;
+  /** Params: attempts (JSON), status, next attempt time, delivery id. */
+  update: string;
+}
+
+/** Built once per database (platform): building them on every attempt cost more than running them. */
+const attemptStatementsByPlatform = new WeakMap<object, AttemptStatements>();
+
+function attemptStatements(em: EntityManager): AttemptStatements {
+  const platform = em.getPlatform();
+  let statements = attemptStatementsByPlatform.get(platform);
+  if (statements === undefined) {
+    const deliveryColumns = columnsOf(em, WebhookDelivery);
+    const endpointColumns = columnsOf(em, WebhookEndpoint);
+    const knex = em.getKnex();
+    const select = knex
+      .select([
+        ...deliveryColumns.map((column) => `d.${column}`),
+        ...endpointColumns.map((column) => `e.${column} as ${ENDPOINT_PREFIX}${column}`),
+      ])
+      .from("webhook_delivery as d")
+      .leftJoin("webhook_endpoint as e", "e.id", "d.endpoint_id")
+      .where("d.id", "")
+      .andWhere("d.status", "")
+      .toSQL().sql;
+    const update = knex("webhook_delivery")
+      .update({ attempts: "", status: "", next_attempt_at: "" })
+      .where("id", "")
+      .toSQL().sql;
+    statements = { deliveryColumns, endpointColumns, select, update };
+    attemptStatementsByPlatform.set(platform, statements);
+  }
+  return statements;
+}
+
 /**
  * A PENDING delivery and its endpoint (null when deleted), both managed by `em`, in one query: a
  * delivery attempt's only read. Null when the delivery is gone or no longer PENDING.
@@ -267,19 +306,12 @@ async function loadPendingDelivery(
   em: EntityManager,
   deliveryId: string,
 ): Promise<{ delivery: WebhookDelivery; endpoint: WebhookEndpoint | null } | null> {
-  const deliveryColumns = columnsOf(em, WebhookDelivery);
-  const endpointColumns = columnsOf(em, WebhookEndpoint);
-  const knex = em.getKnex();
-  const query = knex
-    .select([
-      ...deliveryColumns.map((column) => `d.${column}`),
-      ...endpointColumns.map((column) => `e.${column} as ${ENDPOINT_PREFIX}${column}`),
-    ])
-    .from("webhook_delivery as d")
-    .leftJoin("webhook_endpoint as e", "e.id", "d.endpoint_id")
-    .where("d.id", deliveryId)
-    .andWhere("d.status", DeliveryStatus.PENDING);
-  const row: Record<string, unknown> | undefined = await em.execute<Record<string, unknown>>(query, [], "get");
+  const { select, deliveryColumns, endpointColumns } = attemptStatements(em);
+  const row: Record<string, unknown> | undefined = await em.execute<Record<string, unknown>>(
+    select,
+    [deliveryId, DeliveryStatus.PENDING],
+    "get",
+  );
   if (row === undefined) return null;
   const delivery = em.map(WebhookDelivery, Object.fromEntries(deliveryColumns.map((column) => [column, row[column]])));
   if (row[`${ENDPOINT_PREFIX}id`] === null || row[`${ENDPOINT_PREFIX}id`] === undefined)
@@ -289,6 +321,16 @@ async function loadPendingDelivery(
     Object.fromEntries(endpointColumns.map((column) => [column, row[`${ENDPOINT_PREFIX}${column}`]])),
   );
   return { delivery, endpoint };
+}
+
+/** Writes an attempt's outcome when only the delivery changed: attempts, status and next attempt time. */
+async function saveAttemptOutcome(em: EntityManager, delivery: WebhookDelivery): Promise<void> {
+  await em.execute(
+    attemptStatements(em).update,
+    // Each platform writes a Date as its DateTimeType columns hold it (SQLite: epoch milliseconds).
+    [JSON.stringify(delivery.attempts), delivery.status, delivery.nextAttemptAt, delivery.id],
+    "run",
+  );
 }
 
 /**
