@@ -1,12 +1,12 @@
 import { LRUCache } from "lru-cache";
 import { v7 as uuidv7 } from "uuid";
-import { ReferenceKind } from "@mikro-orm/core";
 import type { EntityManager } from "../../src/db/orm.js";
 import { unseal } from "../../src/crypto/seal.js";
 import { recordEvent, type OutboxEntity } from "../../src/events/outbox.js";
 import type { DomainEvent } from "../../src/events/types.js";
 import type { BulkJob, TaskQueue } from "../../src/queue/types.js";
 import { ALL_EVENTS, WEBHOOK_EVENT_TYPES } from "./event-types.js";
+import { loadPendingDelivery, saveAttemptOutcome } from "./attempt-store.js";
 import type { EndpointBreakers } from "./circuit-breaker.js";
 import { activeSecrets, webhookBody, webhookHeaders } from "./signature.js";
 import { checkDestination, type SsrfPolicy } from "./ssrf.js";
@@ -245,92 +245,6 @@ export async function attemptDelivery(
   }
   if (outcome === "RETRYING") await enqueueNextAttempt(options.queue, delivery, delayMs);
   return outcome;
-}
-
-/** The columns of an entity's table (scalar properties only), as `em.map` expects them. */
-function columnsOf(em: EntityManager, entity: { name: string }): string[] {
-  return em
-    .getMetadata()
-    .get(entity.name)
-    .props.filter((prop) => prop.kind === ReferenceKind.SCALAR && prop.persist !== false)
-    .flatMap((prop) => prop.fieldNames);
-}
-
-const ENDPOINT_PREFIX = "endpoint__";
-
-/** The SQL of an attempt's read and of its common write, with `?` placeholders, in a database's dialect. */
-interface AttemptStatements {
-  deliveryColumns: string[];
-  endpointColumns: string[];
-  /** Params: delivery id, PENDING. */
-  select: string;
-  /** Params: attempts (JSON), status, next attempt time, delivery id. */
-  update: string;
-}
-
-/** Built once per database (platform): building them on every attempt cost more than running them. */
-const attemptStatementsByPlatform = new WeakMap<object, AttemptStatements>();
-
-function attemptStatements(em: EntityManager): AttemptStatements {
-  const platform = em.getPlatform();
-  let statements = attemptStatementsByPlatform.get(platform);
-  if (statements === undefined) {
-    const deliveryColumns = columnsOf(em, WebhookDelivery);
-    const endpointColumns = columnsOf(em, WebhookEndpoint);
-    const knex = em.getKnex();
-    const select = knex
-      .select([
-        ...deliveryColumns.map((column) => `d.${column}`),
-        ...endpointColumns.map((column) => `e.${column} as ${ENDPOINT_PREFIX}${column}`),
-      ])
-      .from("webhook_delivery as d")
-      .leftJoin("webhook_endpoint as e", "e.id", "d.endpoint_id")
-      .where("d.id", "")
-      .andWhere("d.status", "")
-      .toSQL().sql;
-    const update = knex("webhook_delivery")
-      .update({ attempts: "", status: "", next_attempt_at: "" })
-      .where("id", "")
-      .toSQL().sql;
-    statements = { deliveryColumns, endpointColumns, select, update };
-    attemptStatementsByPlatform.set(platform, statements);
-  }
-  return statements;
-}
-
-/**
- * A PENDING delivery and its endpoint (null when deleted), both managed by `em`, in one query: a
- * delivery attempt's only read. Null when the delivery is gone or no longer PENDING.
- */
-async function loadPendingDelivery(
-  em: EntityManager,
-  deliveryId: string,
-): Promise<{ delivery: WebhookDelivery; endpoint: WebhookEndpoint | null } | null> {
-  const { select, deliveryColumns, endpointColumns } = attemptStatements(em);
-  const row: Record<string, unknown> | undefined = await em.execute<Record<string, unknown>>(
-    select,
-    [deliveryId, DeliveryStatus.PENDING],
-    "get",
-  );
-  if (row === undefined) return null;
-  const delivery = em.map(WebhookDelivery, Object.fromEntries(deliveryColumns.map((column) => [column, row[column]])));
-  if (row[`${ENDPOINT_PREFIX}id`] === null || row[`${ENDPOINT_PREFIX}id`] === undefined)
-    return { delivery, endpoint: null };
-  const endpoint = em.map(
-    WebhookEndpoint,
-    Object.fromEntries(endpointColumns.map((column) => [column, row[`${ENDPOINT_PREFIX}${column}`]])),
-  );
-  return { delivery, endpoint };
-}
-
-/** Writes an attempt's outcome when only the delivery changed: attempts, status and next attempt time. */
-async function saveAttemptOutcome(em: EntityManager, delivery: WebhookDelivery): Promise<void> {
-  await em.execute(
-    attemptStatements(em).update,
-    // Each platform writes a Date as its DateTimeType columns hold it (SQLite: epoch milliseconds).
-    [JSON.stringify(delivery.attempts), delivery.status, delivery.nextAttemptAt, delivery.id],
-    "run",
-  );
 }
 
 /**
