@@ -16,12 +16,16 @@
 // Checked: every request verifies with `standardwebhooks` under its endpoint's secret, each (endpoint,
 // event) arrived exactly once, and every delivery is SUCCEEDED with one attempt.
 // `--sqlite`: the subgraphs' SQLite files instead of PostgreSQL (the queue is still BullMQ on Redis).
+// `--webhook-processes N` (PostgreSQL only): N − 1 more processes run the webhooks subgraph alone
+// (`npm run start:subgraph -- webhooks`, same database, Redis and prefix), so N processes take delivery
+// jobs, each `--concurrency` at a time; the stack CPU then sums every process.
 // Usage: npm run build && node bench/webhooks.mjs [--sqlite] [--bots 200] [--endpoints 10] [--concurrency 16]
-//        [--inflight 16] [--redis-url redis://127.0.0.1:6379]
+//        [--webhook-processes 1] [--inflight 16] [--redis-url redis://127.0.0.1:6379]
 //        [--postgres-url postgres://postgres@127.0.0.1:5432/postgres] [--timeout 600]
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, request } from "node:http";
+import { createServer as createNetServer } from "node:net";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -39,6 +43,7 @@ const { values } = parseArgs({
     endpoints: { type: "string", default: "10" },
     concurrency: { type: "string", default: "16" },
     inflight: { type: "string", default: "16" },
+    "webhook-processes": { type: "string", default: "1" },
     "redis-url": { type: "string", default: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
     "postgres-url": {
       type: "string",
@@ -62,10 +67,15 @@ const endpointCount = integer("endpoints", 1);
 const concurrency = integer("concurrency", 1);
 const inflight = integer("inflight", 1);
 const timeoutS = integer("timeout", 10);
+const webhookProcesses = integer("webhook-processes", 1);
 const redisUrl = values["redis-url"];
 const postgresAdminUrl = values["postgres-url"];
 const expected = botCount * endpointCount;
 const sqlite = values.sqlite;
+if (sqlite && webhookProcesses > 1) {
+  console.error("--webhook-processes above 1 needs PostgreSQL: processes do not share the SQLite files");
+  process.exit(2);
+}
 
 const TARGET_PER_S = 500;
 const READY_TIMEOUT_MS = 90_000;
@@ -81,6 +91,7 @@ const queuePrefix = `bench-webhooks-${runTag}`;
 const databaseName = `bench_webhooks_${runTag}`;
 let databaseUrl;
 let stackHandle;
+const workerHandles = []; // the extra webhooks processes
 
 const perS = (value) => `${value.toFixed(0)}/s`;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -107,6 +118,18 @@ async function subgraphQuery(subgraph, sql) {
   } finally {
     db.close();
   }
+}
+
+/** A TCP port free on 127.0.0.1 right now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 async function deleteRedisKeys() {
@@ -200,7 +223,8 @@ async function rawPosts(url, sample, count) {
 async function main() {
   console.log(
     `webhook deliveries on ${sqlite ? "SQLite" : `PostgreSQL (fresh database ${databaseName})`} + Redis (${redisUrl}, prefix ${queuePrefix}, BullMQ):` +
-      ` ${botCount} bot.created events x ${endpointCount} endpoints = ${expected} deliveries, delivery concurrency ${concurrency}`,
+      ` ${botCount} bot.created events x ${endpointCount} endpoints = ${expected} deliveries, delivery concurrency ${concurrency}` +
+      ` in ${webhookProcesses} process(es)`,
   );
   console.log(
     `machine: ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(2)} at start; node ${process.version}`,
@@ -243,6 +267,19 @@ async function main() {
     exitTimeoutMs: EXIT_TIMEOUT_MS,
     onSpawn: (handle) => (stackHandle = handle),
   });
+  // The extra webhooks processes, once the stack has migrated the database.
+  for (let i = 1; i < webhookProcesses; i += 1) {
+    const port = await freePort();
+    await startChildStack({
+      env: { ...env, WEBHOOKS_SUBGRAPH_PORT: String(port) },
+      args: ["dist/src/cli/start-subgraph.js", "webhooks"],
+      ready: async () => (await fetch(`http://127.0.0.1:${port}/health/ready`)).ok,
+      readyTimeoutMs: READY_TIMEOUT_MS,
+      exitTimeoutMs: EXIT_TIMEOUT_MS,
+      onSpawn: (handle) => workerHandles.push(handle),
+    });
+  }
+  const cpuMsOfAll = () => [stack, ...workerHandles].reduce((sum, handle) => sum + handle.cpuMs(), 0);
   const trader = await signUserToken({ id: "bench-trader", roles: ["trader"] }, jwtSecret, "2h");
   const admin = await signUserToken({ id: "bench-admin", roles: ["admin"] }, jwtSecret, "2h");
   const graphql = (token, text, variables) => graphqlRequest(stack.gatewayUrl, token, text, variables, HTTP_TIMEOUT_MS);
@@ -295,12 +332,12 @@ async function main() {
   }
   if (received.length > 0) throw new Error(`${received.length} deliveries arrived while the queue was paused`);
 
-  const cpuBefore = stack.cpuMs();
+  const cpuBefore = cpuMsOfAll();
   const resumedAt = performance.now();
   await graphql(admin, 'mutation { resumeQueue(name: "webhooks") { userErrors { message } } }');
   const lastAt = await receivedCount(expected, DELIVERY_DEADLINE_MS);
   const ours = expected / ((lastAt - resumedAt) / 1000);
-  const cpuMs = stack.cpuMs() - cpuBefore;
+  const cpuMs = cpuMsOfAll() - cpuBefore;
   const rawAfter = await rawPosts(`${receiverUrl}/raw`, sample, expected);
   const raw = (rawBefore + rawAfter) / 2;
 
@@ -347,7 +384,11 @@ async function main() {
 let cleaningUp;
 function cleanup() {
   cleaningUp ??= (async () => {
+    const workerCodes = await Promise.all(workerHandles.map((handle) => handle.stop()));
     const code = stackHandle === undefined ? 0 : await stackHandle.stop();
+    const failedWorker = workerCodes.find((workerCode) => workerCode !== 0);
+    if (failedWorker !== undefined)
+      console.error(`FAILED: a webhooks process exited with ${failedWorker} after SIGTERM`);
     receiver.closeAllConnections();
     receiver.close();
     for (const [what, step] of [
@@ -365,7 +406,7 @@ function cleanup() {
       }
     }
     rmSync(dataDir, { recursive: true, force: true });
-    return code;
+    return code !== 0 ? code : (failedWorker ?? 0);
   })();
   return cleaningUp;
 }
@@ -373,6 +414,7 @@ function cleanup() {
 const watchdog = setTimeout(() => {
   console.error(`FAILED: the benchmark did not finish within ${timeoutS} s`);
   stackHandle?.child.kill("SIGKILL");
+  for (const handle of workerHandles) handle.child.kill("SIGKILL");
   void cleanup().finally(() => process.exit(1));
 }, timeoutS * 1000);
 watchdog.unref();

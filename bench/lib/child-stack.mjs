@@ -41,16 +41,26 @@ export async function graphqlRequest(url, token, query, variables, timeoutMs) {
 
 /**
  * Starts the stack with `env` (the caller's whole environment) and resolves once it printed its
- * gateway URL (and, when `adminToken`, the admin token it prints on embedded defaults).
+ * gateway URL (and, when `adminToken`, the admin token it prints on embedded defaults). `args`: another
+ * entry point than the whole stack (e.g. `["dist/src/cli/start-subgraph.js", "webhooks"]`), with
+ * `ready()`, polled every 100 ms until it resolves true, saying when it is ready (it prints no gateway).
  * The handle counts warn/error log lines after readiness, keeps a tail of the output, reads the
  * child's CPU time, and stops it (SIGTERM, then SIGKILL after `exitTimeoutMs`). `onSpawn(handle)` gets
  * the handle at once, so a caller's cleanup can stop a stack that never became ready.
  */
-export async function startChildStack({ env, readyTimeoutMs, exitTimeoutMs, adminToken, onSpawn }) {
+export async function startChildStack({
+  env,
+  readyTimeoutMs,
+  exitTimeoutMs,
+  adminToken,
+  onSpawn,
+  args = ["dist/src/cli/start.js"],
+  ready: readyCheck,
+}) {
   // BENCH_NODE_ARGS: extra Node flags for the stack, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where
   // its time goes (NODE_OPTIONS refuses --cpu-prof).
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "dist/src/cli/start.js"], {
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -122,6 +132,16 @@ export async function startChildStack({ env, readyTimeoutMs, exitTimeoutMs, admi
       }
     });
     child.on("error", reject);
+    if (readyCheck !== undefined) {
+      const poll = async () => {
+        if (ready || child.exitCode !== null) return;
+        if (await readyCheck().catch(() => false)) {
+          ready = true;
+          resolve(handle);
+        } else setTimeout(poll, 100);
+      };
+      void poll();
+    }
     void exit.then((code) => reject(new Error(`the stack exited (${code}) before it was ready:\n${tail()}`)));
   });
   return withTimeout(started, readyTimeoutMs, () => `the stack was not ready within ${readyTimeoutMs} ms:\n${tail()}`);

@@ -20,12 +20,14 @@ import {
 import { QUEUE_NAMES } from "./tasks.js";
 import type {
   JobObserver,
+  BulkJob,
   EnqueueOptions,
   JobEvent,
   JobHandler,
   JobInfo,
   JobStatus,
   PayloadOf,
+  QueueName,
   QueueStats,
   ScheduleOptions,
   SchedulerInfo,
@@ -170,6 +172,19 @@ export class BullmqTaskQueue implements TaskQueue {
     }
     const status = initialStatus(checked.options);
     return toJobInfo(toRecord(job, status === "delayed" ? job.timestamp + job.delay : null), status);
+  }
+
+  async enqueueMany(jobs: readonly BulkJob[]): Promise<void> {
+    this.assertOpen();
+    const byQueue = new Map<QueueName, { name: string; data: unknown; opts: JobsOptions }[]>();
+    for (const job of jobs) {
+      const checked = checkEnqueue(job.task, job.payload, job.options);
+      const bulk = byQueue.get(checked.queue) ?? [];
+      bulk.push({ name: job.task, data: checked.payload, opts: toBullmqOptions(checked.options) });
+      byQueue.set(checked.queue, bulk);
+    }
+    await this.listening;
+    await Promise.all([...byQueue].map(([queue, bulk]) => this.queue(queue).addBulk(bulk)));
   }
 
   async getJob(queue: string, id: string): Promise<JobInfo | null> {

@@ -26,6 +26,7 @@ import {
 import { QUEUE_NAMES } from "./tasks.js";
 import type {
   JobObserver,
+  BulkJob,
   BackoffOptions,
   EnqueueOptions,
   JobEvent,
@@ -179,6 +180,12 @@ export class MemoryTaskQueue implements TaskQueue {
     });
     this.add(queue, job, now + (delayMs ?? 0), now);
     return this.toInfo(job);
+  }
+
+  async enqueueMany(jobs: readonly BulkJob[]): Promise<void> {
+    this.assertOpen();
+    for (const job of jobs) checkEnqueue(job.task, job.payload, job.options);
+    for (const job of jobs) await this.enqueue(job.task, job.payload, job.options);
   }
 
   async getJob(queue: string, id: string): Promise<JobInfo | null> {

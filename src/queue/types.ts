@@ -33,6 +33,11 @@ export interface EnqueueOptions {
   jobId?: string;
 }
 
+/** One job of {@link TaskQueue.enqueueMany}: a task, its payload and options, as {@link TaskQueue.enqueue} takes them. */
+export type BulkJob = {
+  [T in TaskName]: { task: T; payload: PayloadOf<T>; options?: EnqueueOptions };
+}[TaskName];
+
 /** Options of {@link TaskQueue.schedule}: what each job of the scheduler gets, as with {@link EnqueueOptions}. */
 export interface ScheduleOptions {
   /** Total attempts of each run, the first included. @default 1 */
@@ -135,6 +140,11 @@ export interface JobEvent {
 export interface TaskQueue {
   /** Validates the payload (a bad one is refused naming the field, nothing enqueued) and adds a job. */
   enqueue<T extends TaskName>(task: T, payload: PayloadOf<T>, options?: EnqueueOptions): Promise<JobInfo>;
+  /**
+   * Adds several jobs at once (on Redis one round trip, and no job is read back): every job is checked
+   * as by enqueue first, and one bad job refuses them all, nothing enqueued; an id that exists adds nothing.
+   */
+  enqueueMany(jobs: readonly BulkJob[]): Promise<void>;
   getJob(queue: string, id: string): Promise<JobInfo | null>;
   /** Jobs in `status`, in reverse order of processing (newest, or last in line, first). */
   getJobs(queue: string, status: JobStatus, limit?: number): Promise<JobInfo[]>;

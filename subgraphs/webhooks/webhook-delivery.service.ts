@@ -1,10 +1,12 @@
+import { LRUCache } from "lru-cache";
 import { v7 as uuidv7 } from "uuid";
 import type { EntityManager } from "../../src/db/orm.js";
 import { unseal } from "../../src/crypto/seal.js";
 import { recordEvent, type OutboxEntity } from "../../src/events/outbox.js";
 import type { DomainEvent } from "../../src/events/types.js";
-import type { TaskQueue } from "../../src/queue/types.js";
+import type { BulkJob, TaskQueue } from "../../src/queue/types.js";
 import { ALL_EVENTS, WEBHOOK_EVENT_TYPES } from "./event-types.js";
+import { loadPendingDelivery, saveAttemptOutcome } from "./attempt-store.js";
 import type { EndpointBreakers } from "./circuit-breaker.js";
 import { activeSecrets, webhookBody, webhookHeaders } from "./signature.js";
 import { checkDestination, type SsrfPolicy } from "./ssrf.js";
@@ -23,13 +25,18 @@ export function wants(eventTypes: readonly string[], type: string): boolean {
 /** The job of a delivery's `attempt`-th attempt: one job per attempt, so a redelivered event never doubles one. */
 export const deliveryJobId = (deliveryId: string, attempt: number): string => `deliver-${deliveryId}-${attempt}`;
 
+/** The job of a delivery's next attempt, due after `delayMs`. */
+function nextAttemptJob(delivery: WebhookDelivery, delayMs: number): BulkJob {
+  return {
+    task: "webhooks.deliver",
+    payload: { deliveryId: delivery.id },
+    options: { jobId: deliveryJobId(delivery.id, delivery.attempts.length + 1), delayMs: Math.max(0, delayMs) },
+  };
+}
+
 /** Queues a delivery's next attempt after `delayMs`. */
 export async function enqueueNextAttempt(queue: TaskQueue, delivery: WebhookDelivery, delayMs: number): Promise<void> {
-  await queue.enqueue(
-    "webhooks.deliver",
-    { deliveryId: delivery.id },
-    { jobId: deliveryJobId(delivery.id, delivery.attempts.length + 1), delayMs: Math.max(0, delayMs) },
-  );
+  await queue.enqueueMany([nextAttemptJob(delivery, delayMs)]);
 }
 
 /**
@@ -67,15 +74,21 @@ export async function fanOut(em: EntityManager, queue: TaskQueue, event: DomainE
   if (rows.length === 0) return 0;
   await em.createQueryBuilder(WebhookDelivery).insert(rows).onConflict(["endpointId", "eventId"]).ignore().execute();
   const deliveries = await em.find(WebhookDelivery, { eventId: event.id, status: DeliveryStatus.PENDING });
-  for (const delivery of deliveries) await enqueueNextAttempt(queue, delivery, 0);
+  await queue.enqueueMany(deliveries.map((delivery) => nextAttemptJob(delivery, 0)));
   return rows.length;
 }
+
+const RESUME_BATCH = 500;
 
 /** After a restart: every PENDING delivery has its next attempt queued (jobs are deduplicated by id). */
 export async function resumePendingDeliveries(em: EntityManager, queue: TaskQueue, now = new Date()): Promise<number> {
   const pending = await em.find(WebhookDelivery, { status: DeliveryStatus.PENDING });
-  for (const delivery of pending)
-    await enqueueNextAttempt(queue, delivery, (delivery.nextAttemptAt?.getTime() ?? now.getTime()) - now.getTime());
+  const jobs = pending.map((delivery) =>
+    nextAttemptJob(delivery, (delivery.nextAttemptAt?.getTime() ?? now.getTime()) - now.getTime()),
+  );
+  // In batches: one Redis transaction per batch, not one holding every pending delivery at once.
+  for (let start = 0; start < jobs.length; start += RESUME_BATCH)
+    await queue.enqueueMany(jobs.slice(start, start + RESUME_BATCH));
   return pending.length;
 }
 
@@ -129,9 +142,9 @@ export async function attemptDelivery(
   deliveryId: string,
   now = new Date(),
 ): Promise<AttemptOutcome> {
-  const delivery = await em.findOne(WebhookDelivery, { id: deliveryId });
-  if (delivery === null || delivery.status !== DeliveryStatus.PENDING) return "SKIPPED";
-  const endpoint = await em.findOne(WebhookEndpoint, { id: delivery.endpointId });
+  const loaded = await loadPendingDelivery(em, deliveryId);
+  if (loaded === null) return "SKIPPED";
+  const { delivery, endpoint } = loaded;
   let result: SendResult;
   if (endpoint === null || !endpoint.enabled) {
     options.breakers.forget(delivery.endpointId);
@@ -154,8 +167,10 @@ export async function attemptDelivery(
         timestampSeconds: Math.floor(now.getTime() / 1000),
         body,
         secrets: activeSecrets(
-          unseal(endpoint.sealedSecret, options.secretKey),
-          endpoint.previousSealedSecret === null ? null : unseal(endpoint.previousSealedSecret, options.secretKey),
+          unsealCached(endpoint.sealedSecret, options.secretKey),
+          endpoint.previousSealedSecret === null
+            ? null
+            : unsealCached(endpoint.previousSealedSecret, options.secretKey),
           endpoint.secretRotatedAt,
           options.rotationGraceMs,
           now,
@@ -226,11 +241,24 @@ export async function attemptDelivery(
     await em.flush();
   } else {
     // The common case, only the delivery changed: one statement instead of a transaction of three.
-    const { attempts, status, nextAttemptAt } = delivery;
-    await em.nativeUpdate(WebhookDelivery, { id: delivery.id }, { attempts, status, nextAttemptAt });
+    await saveAttemptOutcome(em, delivery);
   }
   if (outcome === "RETRYING") await enqueueNextAttempt(options.queue, delivery, delayMs);
   return outcome;
+}
+
+/**
+ * Endpoint secrets already unsealed, by sealed text (each version of a secret is sealed with its own IV):
+ * AES-GCM and key derivation on every attempt cost more than the rest of the signing.
+ */
+const unsealedSecrets = new LRUCache<string, { secretKey: string; secret: string }>({ max: 10_000 });
+
+function unsealCached(sealed: string, secretKey: string): string {
+  const cached = unsealedSecrets.get(sealed);
+  if (cached !== undefined && cached.secretKey === secretKey) return cached.secret;
+  const secret = unseal(sealed, secretKey);
+  unsealedSecrets.set(sealed, { secretKey, secret });
+  return secret;
 }
 
 /**

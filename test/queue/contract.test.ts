@@ -266,6 +266,28 @@ describe.each(backends)("the $name task queue", (backend) => {
     expect(await queue.getJobs("jobs", "prioritized")).toEqual([]);
   });
 
+  it("enqueueMany adds every job, an existing id adding nothing, and refuses all of them when one is bad", async () => {
+    const queue = create();
+    await queue.enqueue("maintenance.echo", { message: "first" }, { jobId: "bulk-1" });
+
+    await queue.enqueueMany([
+      { task: "maintenance.echo", payload: { message: "again" }, options: { jobId: "bulk-1" } },
+      { task: "maintenance.echo", payload: { message: "second" }, options: { jobId: "bulk-2" } },
+      { task: "maintenance.echo", payload: { message: "later" }, options: { jobId: "bulk-3", delayMs: 60_000 } },
+    ]);
+    expect(await queue.getJob("jobs", "bulk-1")).toMatchObject({ status: "waiting", data: { message: "first" } });
+    expect(await queue.getJob("jobs", "bulk-2")).toMatchObject({ status: "waiting", data: { message: "second" } });
+    expect(await queue.getJob("jobs", "bulk-3")).toMatchObject({ status: "delayed", data: { message: "later" } });
+
+    const bad = queue.enqueueMany([
+      { task: "maintenance.echo", payload: { message: "fine" }, options: { jobId: "bulk-4" } },
+      { task: "maintenance.echo", payload: { message: 42 } as never, options: { jobId: "bulk-5" } },
+    ]);
+    await expect(bad).rejects.toThrow("maintenance.echo payload: message: expected string, received number");
+    expect(await queue.getJob("jobs", "bulk-4")).toBeNull();
+    expect((await queue.getJobs("jobs", "waiting")).map((job) => job.id).sort()).toEqual(["bulk-1", "bulk-2"]);
+  });
+
   it("reports each status change through onJobEvent and getJob, with progress and result", async () => {
     const queue = create();
     const events = record(queue);
