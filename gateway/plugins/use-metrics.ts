@@ -6,6 +6,7 @@ import usePrometheus, {
 } from "@graphql-mesh/plugin-prometheus";
 import { getOperationAST, type ExecutionArgs, type ExecutionResult } from "graphql";
 import { Counter, Gauge, type Registry } from "prom-client";
+import { BoundedNames } from "../../src/observability/metrics.js";
 
 /** Options of {@link useMetrics}. */
 export interface MetricsOptions {
@@ -34,6 +35,7 @@ type OperationLabels = Record<"operation_name" | "operation_type", string>;
  */
 export function useMetrics(options: MetricsOptions): GatewayPlugin[] {
   const { registry } = options;
+  const names = new BoundedNames();
   const inFlight = new Gauge({
     name: "graphql_gateway_requests_in_flight",
     help: "GraphQL HTTP requests the gateway is serving now.",
@@ -60,7 +62,7 @@ export function useMetrics(options: MetricsOptions): GatewayPlugin[] {
       const operation = getOperationAST(document, operationName);
       if (contextValue.request !== undefined) {
         operations.set(contextValue.request, {
-          operation_name: operation?.name?.value ?? "",
+          operation_name: names.of(operation?.name?.value ?? ""),
           operation_type: operation?.operation ?? "unknown",
         });
       }
@@ -78,7 +80,7 @@ export function useMetrics(options: MetricsOptions): GatewayPlugin[] {
     },
   };
   const operationLabels = (params: FillLabelsFnParams): OperationLabels => ({
-    operation_name: params.operationName ?? "",
+    operation_name: names.of(params.operationName ?? ""),
     operation_type: params.operationType ?? "unknown",
   });
   const subgraphLabels = (params: SubgraphLabelParams): Record<"subgraph" | "operation_type", string> => ({

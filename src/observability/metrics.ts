@@ -24,6 +24,30 @@ interface KnexPool {
   numPendingAcquires(): number;
 }
 
+/** Distinct operation names one process labels metrics with; clients choose the names. */
+export const MAX_OPERATION_NAMES = 500;
+/** Longest operation name kept in a label. */
+const MAX_OPERATION_NAME_LENGTH = 100;
+
+/**
+ * Operation names come from clients, and every distinct value of a label is a series kept in memory
+ * until the process ends: the first {@link MAX_OPERATION_NAMES} names (cut to 100 characters) are kept,
+ * later ones count as "(other)", so random names cannot grow the registry without bound.
+ */
+export class BoundedNames {
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly max = MAX_OPERATION_NAMES) {}
+
+  of(name: string): string {
+    const value = name.length > MAX_OPERATION_NAME_LENGTH ? name.slice(0, MAX_OPERATION_NAME_LENGTH) : name;
+    if (this.seen.has(value)) return value;
+    if (this.seen.size >= this.max) return "(other)";
+    this.seen.add(value);
+    return value;
+  }
+}
+
 /**
  * The metrics of one composition root (one process in production): the gateway and every subgraph
  * it runs register here, and every port serves this one registry, so nothing is registered twice.

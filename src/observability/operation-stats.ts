@@ -28,6 +28,13 @@ export const OPERATION_STATS_WINDOW_MS = 60 * 60 * 1000;
 /** Latencies kept per operation, client and minute: enough for a p99, bounded memory. */
 const LATENCIES_PER_MINUTE = 500;
 const MINUTE_MS = 60_000;
+/**
+ * Operation and client combinations kept per minute: names and client headers come from clients, so
+ * beyond this many a minute's further combinations count together under "(other)".
+ */
+const KEYS_PER_MINUTE = 1000;
+/** Longest operation name, client name or version kept. */
+const MAX_FIELD_LENGTH = 100;
 
 /** Where operation samples go and stats come from: Redis (every gateway contributes) or this process. */
 export interface OperationStatsStore {
@@ -45,8 +52,9 @@ interface Bucket {
 }
 
 const SEPARATOR = "\u0000";
+const OTHER_KEY = ["(other)", "(other)", ""].join(SEPARATOR);
 const keyOf = (s: Pick<OperationSample, "operationName" | "clientName" | "clientVersion">): string =>
-  [s.operationName, s.clientName, s.clientVersion].join(SEPARATOR);
+  [s.operationName, s.clientName, s.clientVersion].map((field) => field.slice(0, MAX_FIELD_LENGTH)).join(SEPARATOR);
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -91,7 +99,8 @@ function minutesSince(since: Date, now = Date.now()): number[] {
 
 /** Adds a sample to a minute's buckets, keeping a bounded sample of latencies. */
 function addTo(buckets: Map<string, Bucket>, sample: OperationSample): void {
-  const key = keyOf(sample);
+  let key = keyOf(sample);
+  if (!buckets.has(key) && buckets.size >= KEYS_PER_MINUTE) key = OTHER_KEY;
   const bucket = buckets.get(key) ?? { count: 0, errorCount: 0, latencies: [] };
   bucket.count += 1;
   if (sample.failed) bucket.errorCount += 1;

@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Metrics } from "./metrics.js";
+import { BoundedNames, type Metrics } from "./metrics.js";
 
 /** Counts and times every operation a subgraph answers, and its errors by `extensions.code`. */
 export function operationMetricsPlugin(metrics: Metrics, subgraph: string): ApolloServerPlugin {
+  const names = new BoundedNames();
   return {
     requestDidStart() {
       const started = performance.now();
@@ -10,7 +11,7 @@ export function operationMetricsPlugin(metrics: Metrics, subgraph: string): Apol
         willSendResponse({ operationName, operation, errors }) {
           const labels = {
             subgraph,
-            operation_name: operationName ?? "",
+            operation_name: names.of(operationName ?? ""),
             operation_type: operation?.operation ?? "unknown",
           };
           metrics.subgraphOperationDuration.observe(labels, (performance.now() - started) / 1000);

@@ -53,7 +53,9 @@ describe("internal errors never leak", () => {
         message: "Internal server error",
         extensions: { code: "INTERNAL_SERVER_ERROR" },
       });
-      expect(Object.keys(body.errors?.[0]?.extensions ?? {})).toEqual(["code"]);
+      // The request id (issue 7) is the only other extension: it lets the client quote it to an operator.
+      expect(Object.keys(body.errors?.[0]?.extensions ?? {})).toEqual(["code", "requestId"]);
+      expect(body.errors?.[0]?.extensions?.["requestId"]).toBe(requestId);
       for (const leak of LEAKS) expect(text, `response leaked ${String(leak)}`).not.toMatch(leak);
 
       const logged = logLines.find(
