@@ -42,6 +42,14 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   return new Relay(options);
 }
 
+/** An outbox row as the query builder maps it: dates converted, JSON still text on SQLite. */
+type OutboxRow = Omit<OutboxRecord, "data"> & { data: OutboxRecord["data"] | string };
+
+/** The record a mapped row holds (PostgreSQL returns jsonb parsed, SQLite returns its text). */
+function recordOf(row: OutboxRow): OutboxRecord {
+  return { ...row, data: typeof row.data === "string" ? (JSON.parse(row.data) as OutboxRecord["data"]) : row.data };
+}
+
 /** The outermost transaction, the one whose commit makes the rows visible. */
 function rootTransaction(transaction: Knex.Transaction): Knex.Transaction {
   let root = transaction;
@@ -156,14 +164,19 @@ class Relay implements OutboxRelay {
    */
   private pass(): Promise<number> {
     return this.orm.em.fork().transactional(async (em) => {
-      const records = await em.find(
-        this.entity,
-        { publishedAt: null },
-        { orderBy: { id: QueryOrder.ASC }, limit: this.batchSize, lockMode: this.lockMode },
-      );
+      // Plain rows, not managed entities: the relay only reads them, and hydrating them into the
+      // identity map cost more CPU than the rest of the pass (it runs twice per order).
+      const records = (await em
+        .createQueryBuilder(this.entity)
+        .select("*")
+        .where({ publishedAt: null })
+        .orderBy({ id: QueryOrder.ASC })
+        .limit(this.batchSize)
+        .setLockMode(this.lockMode)
+        .execute("all", true)) as unknown as OutboxRow[];
       const delivered: string[] = [];
       for (const record of records) {
-        if (!(await this.deliver(eventOf(record)))) break;
+        if (!(await this.deliver(eventOf(recordOf(record))))) break;
         delivered.push(record.id);
       }
       if (delivered.length > 0) {
