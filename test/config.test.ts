@@ -59,7 +59,7 @@ describe("loadConfig defaults", () => {
       flags: { port: 4004 },
       admin: { port: 4005 },
     });
-    expect(config.database).toEqual({ poolSize: 10, maxOverflow: 5 });
+    expect(config.database).toEqual({ poolSize: 10, maxOverflow: 5, sqliteSynchronous: "NORMAL" });
     expect(config.redis).toEqual({});
     expect(config.queue.backend).toBe("memory");
     expect(config.auth).toEqual({ internalTokenTtlSeconds: 60 });
@@ -146,6 +146,7 @@ describe("loadConfig from environment variables", () => {
       url: "postgresql://app:pw@db:5432/app",
       poolSize: 20,
       maxOverflow: 0,
+      sqliteSynchronous: "NORMAL",
     });
     expect(config.redis.url).toBe("rediss://cache:6380");
     expect(config.queue.backend).toBe("bullmq");
@@ -244,7 +245,7 @@ describe("loadConfig with a config file", () => {
     });
 
     expect(config.nodeEnv).toBe("test");
-    expect(config.database).toEqual({ poolSize: 3, maxOverflow: 1 });
+    expect(config.database).toEqual({ poolSize: 3, maxOverflow: 1, sqliteSynchronous: "NORMAL" });
     expect(config.flags.bootstrap).toEqual({ arbitrage: false, beta: false });
   });
 

@@ -26,6 +26,9 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 const QUERY_PLANNERS = ["rust", "js"] as const;
 const QUEUE_BACKENDS = ["memory", "bullmq"] as const;
 
+/** SQLite's `synchronous` levels that keep a WAL database consistent across crashes. */
+const SQLITE_SYNCHRONOUS = ["NORMAL", "FULL"] as const;
+
 type QueueBackend = (typeof QUEUE_BACKENDS)[number];
 
 const OBJECT_MESSAGE = "expected a mapping of settings";
@@ -168,6 +171,7 @@ const shape = z.strictObject(
           url: urlWithScheme(/postgres|postgresql/, "expected a postgres:// or postgresql:// URL").optional(),
           poolSize: integer(1, undefined, "expected a positive integer").default(10),
           maxOverflow: integer(0, undefined, "expected a non-negative integer").default(5),
+          sqliteSynchronous: oneOf(SQLITE_SYNCHRONOUS).default("NORMAL"),
         },
         { error: OBJECT_MESSAGE },
       )

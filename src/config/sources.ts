@@ -35,6 +35,7 @@ export const ENV_MAPPINGS: readonly EnvMapping[] = [
   { env: "DATABASE_URL", key: "database.url", kind: "string" },
   { env: "PERF_DB_POOL_SIZE", key: "database.poolSize", kind: "number" },
   { env: "PERF_DB_MAX_OVERFLOW", key: "database.maxOverflow", kind: "number" },
+  { env: "SQLITE_SYNCHRONOUS", key: "database.sqliteSynchronous", kind: "string" },
   { env: "REDIS_URL", key: "redis.url", kind: "string" },
   { env: "QUEUE_BACKEND", key: "queue.backend", kind: "string" },
   { env: "AUTH_JWT_SECRET", key: "auth.jwtSecret", kind: "string" },

@@ -1,5 +1,5 @@
 import { context } from "@opentelemetry/api";
-import { LockMode, QueryOrder, type EventArgs, type EventSubscriber, type TransactionEventArgs } from "@mikro-orm/core";
+import { type EventArgs, type EventSubscriber, type TransactionEventArgs } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import { isSqlite } from "../db/platform.js";
 import type { Database } from "../db/orm.js";
@@ -44,6 +44,33 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   return new Relay(options);
 }
 
+/** An outbox row as the driver returns it (the columns of createOutboxTable). */
+interface OutboxRow {
+  id: string;
+  type: OutboxRecord["type"];
+  /** A Date on PostgreSQL, epoch milliseconds on SQLite. */
+  occurred_at: Date | number | string;
+  owner_id: string | null;
+  /** Parsed on PostgreSQL (jsonb), text on SQLite. */
+  data: OutboxRecord["data"] | string;
+  request_id: string | null;
+  traceparent: string | null;
+}
+
+/** The record an outbox row holds. */
+function recordOfRow(row: OutboxRow): OutboxRecord {
+  return {
+    id: row.id,
+    type: row.type,
+    occurredAt: new Date(row.occurred_at),
+    ownerId: row.owner_id,
+    data: typeof row.data === "string" ? (JSON.parse(row.data) as OutboxRecord["data"]) : row.data,
+    requestId: row.request_id,
+    traceparent: row.traceparent,
+    publishedAt: null,
+  };
+}
+
 /** The outermost transaction, the one whose commit makes the rows visible. */
 function rootTransaction(transaction: Knex.Transaction): Knex.Transaction {
   let root = transaction;
@@ -58,7 +85,9 @@ class Relay implements OutboxRelay {
   private readonly logger: Logger;
   private readonly intervalMs: number;
   private readonly batchSize: number;
-  private readonly lockMode: LockMode.NONE | LockMode.PESSIMISTIC_PARTIAL_WRITE;
+  private readonly table: string;
+  /** The oldest unpublished rows, at most `batchSize` (one parameter). */
+  private readonly selectSql: string;
   private running = false;
   private timer: NodeJS.Timeout | undefined;
   /** A pass is due on the next turn of the event loop (a timer of 0 is pending). */
@@ -79,9 +108,13 @@ class Relay implements OutboxRelay {
     this.logger = options.logger.child({ component: "outbox-relay", table: options.entity.meta.tableName });
     this.intervalMs = intervalMs;
     this.batchSize = batchSize;
+    this.table = options.entity.meta.tableName;
     // SQLite has no row locks (and one writer at a time); on PostgreSQL, relays in other processes
     // skip the rows this one has claimed instead of waiting for them or publishing them too.
-    this.lockMode = isSqlite(this.orm.em.getPlatform()) ? LockMode.NONE : LockMode.PESSIMISTIC_PARTIAL_WRITE;
+    const lock = isSqlite(this.orm.em.getPlatform()) ? "" : " for update skip locked";
+    this.selectSql =
+      `select "id", "type", "occurred_at", "owner_id", "data", "request_id", "traceparent" from "${this.table}"` +
+      ` where "published_at" is null order by "id" asc limit ?${lock}`;
   }
 
   start(): void {
@@ -157,19 +190,24 @@ class Relay implements OutboxRelay {
    * failure stops the pass there; the rest stay unpublished for a later pass.
    */
   private pass(): Promise<number> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const records = await em.find(
-        this.entity,
-        { publishedAt: null },
-        { orderBy: { id: QueryOrder.ASC }, limit: this.batchSize, lockMode: this.lockMode },
-      );
+    // Plain SQL on the connection, not managed entities: the relay only reads the rows and stamps
+    // them, and the entity manager's fork, query builder and hydration were most of a pass's CPU
+    // (it runs twice per order).
+    const connection = this.orm.em.getConnection();
+    return connection.transactional(async (transaction) => {
+      const rows = await connection.execute<OutboxRow[]>(this.selectSql, [this.batchSize], "all", transaction);
       const delivered: string[] = [];
-      for (const record of records) {
-        if (!(await this.deliver(record))) break;
-        delivered.push(record.id);
+      for (const row of rows) {
+        if (!(await this.deliver(recordOfRow(row)))) break;
+        delivered.push(row.id);
       }
       if (delivered.length > 0) {
-        await em.nativeUpdate(this.entity, { id: { $in: delivered } }, { publishedAt: new Date() });
+        await connection.execute(
+          `update "${this.table}" set "published_at" = ? where "id" in (${delivered.map(() => "?").join(", ")})`,
+          [this.orm.em.getPlatform().processDateProperty(new Date()), ...delivered],
+          "run",
+          transaction,
+        );
       }
       return delivered.length;
     });
