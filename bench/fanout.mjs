@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
-import { graphqlRequest, percentile, startChildStack, withTimeout } from "./lib/child-stack.mjs";
+import { benchStackEnv, graphqlRequest, percentile, startChildStack, withTimeout } from "./lib/child-stack.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -68,23 +68,7 @@ const dataDir = mkdtempSync(join(tmpdir(), "bench-fanout-"));
 let stackHandle; // set as soon as the child is spawned, so cleanup can always stop it
 
 async function startStack() {
-  const env = {
-    ...process.env,
-    PORT: "0",
-    BOTS_SUBGRAPH_PORT: "0",
-    TRADES_SUBGRAPH_PORT: "0",
-    WEBHOOKS_SUBGRAPH_PORT: "0",
-    FLAGS_SUBGRAPH_PORT: "0",
-    ADMIN_SUBGRAPH_PORT: "0",
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "warn",
-    // 500 subscribers of one viewer are far over a person's operation budget; this measures the fan-out.
-    RATE_LIMIT_BUDGET: "1000000/1m",
-  };
-  delete env.DATABASE_URL;
-  delete env.CONFIG_FILE;
-  if (redisUrl === undefined) delete env.REDIS_URL;
-  else env.REDIS_URL = redisUrl;
+  const env = benchStackEnv(dataDir, redisUrl === undefined ? {} : { REDIS_URL: redisUrl });
   return startChildStack({
     env,
     readyTimeoutMs: READY_TIMEOUT_MS,

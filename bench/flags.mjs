@@ -17,7 +17,7 @@ import murmurHash3 from "murmurhash3js";
 import { createMemoryEventBus } from "../dist/src/events/memory-bus.js";
 import { createFlagCache } from "../dist/src/flags/cache.js";
 import { createLogger } from "../dist/src/observability/logger.js";
-import { graphqlRequest, percentile, startChildStack } from "./lib/child-stack.mjs";
+import { benchStackEnv, graphqlRequest, percentile, startChildStack } from "./lib/child-stack.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -87,24 +87,7 @@ console.log(
 // 2. Through the gateway.
 if (!values["skip-gateway"]) {
   const dataDir = mkdtempSync(join(tmpdir(), "tradebot-bench-flags-"));
-  const env = {
-    ...process.env,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    BOTS_SUBGRAPH_PORT: "0",
-    TRADES_SUBGRAPH_PORT: "0",
-    WEBHOOKS_SUBGRAPH_PORT: "0",
-    FLAGS_SUBGRAPH_PORT: "0",
-    ADMIN_SUBGRAPH_PORT: "0",
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "warn",
-    SIMULATED_MARKET: "false",
-    // One benchmark client sends far more than a person would: the gateway's limits would refuse it.
-    RATE_LIMIT_BUDGET: "1000000/1m",
-  };
-  for (const name of ["DATABASE_URL", "REDIS_URL", "QUEUE_PREFIX", "QUEUE_BACKEND", "CONFIG_FILE", "NODE_ENV"])
-    delete env[name];
-  for (const name of ["AUTH_JWT_SECRET", "AUTH_INTERNAL_SECRET", "WEBHOOK_SECRET_KEY"]) delete env[name];
+  const env = benchStackEnv(dataDir);
   let stack;
   try {
     stack = await startChildStack({

@@ -43,7 +43,7 @@ import { createClient } from "graphql-ws";
 import { Redis } from "ioredis";
 import pg from "pg";
 import WebSocket from "ws";
-import { graphqlRequest, percentile, startChildStack, withTimeout } from "./lib/child-stack.mjs";
+import { benchStackEnv, graphqlRequest, percentile, startChildStack, withTimeout } from "./lib/child-stack.mjs";
 import { signUserToken } from "../dist/src/auth/tokens.js";
 
 const { values } = parseArgs({
@@ -194,25 +194,10 @@ async function deleteRedisKeys() {
 let stackHandle; // set as soon as the child is spawned, so cleanup can always stop it
 
 async function startStack() {
-  const env = {
-    ...process.env,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    BOTS_SUBGRAPH_PORT: "0",
-    TRADES_SUBGRAPH_PORT: "0",
-    WEBHOOKS_SUBGRAPH_PORT: "0",
-    FLAGS_SUBGRAPH_PORT: "0",
-    ADMIN_SUBGRAPH_PORT: "0",
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "warn",
-    SIMULATED_MARKET: "false",
-    // One bench viewer sends far more than the default limits allow a person; this measures the order path.
-    RATE_LIMIT_BUDGET: "1000000/1m",
+  const env = benchStackEnv(dataDir, {
+    // One bench viewer submits far more orders than the per-field limits allow a person.
     RATE_LIMIT_FIELDS: "Mutation.submitOrder=1000000/1s,Mutation.createWebhookEndpoint=1000000/1m",
-  };
-  for (const name of ["DATABASE_URL", "REDIS_URL", "QUEUE_PREFIX", "QUEUE_BACKEND", "CONFIG_FILE", "NODE_ENV"])
-    delete env[name];
-  for (const name of ["AUTH_JWT_SECRET", "AUTH_INTERNAL_SECRET", "WEBHOOK_SECRET_KEY"]) delete env[name];
+  });
   let jwtSecret;
   if (production) {
     jwtSecret = randomBytes(32).toString("hex");

@@ -33,7 +33,7 @@ import { Redis } from "ioredis";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { Webhook } from "standardwebhooks";
-import { graphqlRequest, startChildStack, withTimeout } from "./lib/child-stack.mjs";
+import { benchStackEnv, graphqlRequest, startChildStack, withTimeout } from "./lib/child-stack.mjs";
 import { signUserToken } from "../dist/src/auth/tokens.js";
 
 const { values } = parseArgs({
@@ -239,19 +239,7 @@ async function main() {
     databaseUrl = url.toString();
   }
   const jwtSecret = randomBytes(32).toString("hex");
-  const env = { ...process.env };
-  for (const name of ["CONFIG_FILE", "NODE_ENV", "QUEUE_BACKEND"]) delete env[name];
-  Object.assign(env, {
-    PORT: "0",
-    HOST: "127.0.0.1",
-    BOTS_SUBGRAPH_PORT: "0",
-    TRADES_SUBGRAPH_PORT: "0",
-    WEBHOOKS_SUBGRAPH_PORT: "0",
-    FLAGS_SUBGRAPH_PORT: "0",
-    ADMIN_SUBGRAPH_PORT: "0",
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "warn",
-    SIMULATED_MARKET: "false",
+  const env = benchStackEnv(dataDir, {
     ...(sqlite ? {} : { DATABASE_URL: databaseUrl }),
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: queuePrefix,

@@ -39,6 +39,44 @@ export async function graphqlRequest(url, token, query, variables, timeoutMs) {
   return body.data;
 }
 
+/** Settings of the caller's environment a benchmark must not inherit: it names its own backends and secrets. */
+const INHERITED_SETTINGS_DROPPED = [
+  "DATABASE_URL",
+  "REDIS_URL",
+  "QUEUE_PREFIX",
+  "QUEUE_BACKEND",
+  "CONFIG_FILE",
+  "NODE_ENV",
+  "AUTH_JWT_SECRET",
+  "AUTH_INTERNAL_SECRET",
+  "WEBHOOK_SECRET_KEY",
+];
+
+/**
+ * The environment of a stack under benchmark: the caller's without {@link INHERITED_SETTINGS_DROPPED},
+ * every port 0 on 127.0.0.1, `dataDir`, warn logs, no simulated market, and a per-viewer operation budget
+ * no benchmark client reaches (one client sends far more than a person would), then `overrides`.
+ */
+export function benchStackEnv(dataDir, overrides = {}) {
+  const env = { ...process.env };
+  for (const name of INHERITED_SETTINGS_DROPPED) delete env[name];
+  return {
+    ...env,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    BOTS_SUBGRAPH_PORT: "0",
+    TRADES_SUBGRAPH_PORT: "0",
+    WEBHOOKS_SUBGRAPH_PORT: "0",
+    FLAGS_SUBGRAPH_PORT: "0",
+    ADMIN_SUBGRAPH_PORT: "0",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    SIMULATED_MARKET: "false",
+    RATE_LIMIT_BUDGET: "1000000/1m",
+    ...overrides,
+  };
+}
+
 /**
  * Starts the stack with `env` (the caller's whole environment) and resolves once it printed its
  * gateway URL (and, when `adminToken`, the admin token it prints on embedded defaults). `args`: another
