@@ -203,25 +203,35 @@ afterEach(async () => {
   if (failures.length > 0) throw new AggregateError(failures.map((failure) => failure.reason as unknown));
 });
 
+/**
+ * What a stack on PostgreSQL and Redis needs: a throwaway database, a queue prefix, a data folder
+ * (removed after the test), its secrets and the environment of `npm start` with them (plus `extra`).
+ */
+async function productionStack(extra: Record<string, string> = {}) {
+  const databaseUrl = await testDatabase();
+  const prefix = uniquePrefix();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "durability-"));
+  cleanups.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
+  const jwtSecret = randomBytes(32).toString("hex");
+  const env = {
+    ...ALL_PORTS_ZERO,
+    LOG_LEVEL: "warn",
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: REDIS_TEST_URL,
+    QUEUE_PREFIX: prefix,
+    AUTH_JWT_SECRET: jwtSecret,
+    AUTH_INTERNAL_SECRET: randomBytes(32).toString("hex"),
+    WEBHOOK_SECRET_KEY: randomBytes(32).toString("hex"),
+    WEBHOOK_ALLOWED_CIDRS: "127.0.0.0/8",
+    ...extra,
+  };
+  return { databaseUrl, prefix, jwtSecret, env };
+}
+
 describe.skipIf(!POSTGRES_AND_REDIS_UP)("an event accepted before a crash (stack on PostgreSQL and Redis)", () => {
   it("is published after the restart exactly once, with exactly one webhook delivery, and SIGTERM then exits 0", async () => {
-    const databaseUrl = await testDatabase();
-    const prefix = uniquePrefix();
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), "durability-"));
-    cleanups.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
-    const jwtSecret = randomBytes(32).toString("hex");
-    const env = {
-      ...ALL_PORTS_ZERO,
-      LOG_LEVEL: "warn",
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: REDIS_TEST_URL,
-      QUEUE_PREFIX: prefix,
-      AUTH_JWT_SECRET: jwtSecret,
-      AUTH_INTERNAL_SECRET: randomBytes(32).toString("hex"),
-      WEBHOOK_SECRET_KEY: randomBytes(32).toString("hex"),
-      WEBHOOK_ALLOWED_CIDRS: "127.0.0.0/8",
-    };
+    const { databaseUrl, prefix, jwtSecret, env } = await productionStack();
     const trader = `trader-${randomUUID()}`;
     const token = await signUserToken({ id: trader, roles: ["trader"] }, jwtSecret, "10m");
     // Everything published on the stack's channel, from before the first start on.
@@ -313,25 +323,10 @@ describe.skipIf(!POSTGRES_AND_REDIS_UP)(
   "a webhook retry scheduled when the stack is SIGKILLed (PostgreSQL and Redis)",
   () => {
     it("is delivered after the restart, signed, and recorded as exactly one success", async () => {
-      const databaseUrl = await testDatabase();
-      const prefix = uniquePrefix();
-      const dataDir = mkdtempSync(path.join(os.tmpdir(), "durability-"));
-      cleanups.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
-      const jwtSecret = randomBytes(32).toString("hex");
-      const env = {
-        ...ALL_PORTS_ZERO,
-        LOG_LEVEL: "warn",
-        DATA_DIR: dataDir,
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: REDIS_TEST_URL,
-        QUEUE_PREFIX: prefix,
-        AUTH_JWT_SECRET: jwtSecret,
-        AUTH_INTERNAL_SECRET: randomBytes(32).toString("hex"),
-        WEBHOOK_SECRET_KEY: randomBytes(32).toString("hex"),
-        WEBHOOK_ALLOWED_CIDRS: "127.0.0.0/8",
+      const { databaseUrl, prefix, jwtSecret, env } = await productionStack({
         // The first attempt at once, the retry about 4 s later (±10 %): the crash falls in between.
         WEBHOOK_RETRY_SCHEDULE: "0,4",
-      };
+      });
       const token = await signUserToken({ id: `trader-${randomUUID()}`, roles: ["trader"] }, jwtSecret, "10m");
 
       // A receiver that answers 500 to the first request and 200 to every later one.
