@@ -43,7 +43,14 @@ import { createClient } from "graphql-ws";
 import { Redis } from "ioredis";
 import pg from "pg";
 import WebSocket from "ws";
-import { benchStackEnv, graphqlRequest, percentile, startChildStack, withTimeout } from "./lib/child-stack.mjs";
+import {
+  benchStackEnv,
+  runBenchmark,
+  graphqlRequest,
+  percentile,
+  startChildStack,
+  withTimeout,
+} from "./lib/child-stack.mjs";
 import { signUserToken } from "../dist/src/auth/tokens.js";
 
 const { values } = parseArgs({
@@ -773,17 +780,4 @@ async function main() {
   }
 }
 
-let failed = false;
-try {
-  await main();
-} catch (error) {
-  failed = true;
-  console.error(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
-}
-const code = await cleanup();
-if (code !== 0) {
-  failed = true;
-  console.error(`FAILED: the stack exited with ${code} after SIGTERM:\n${stackHandle?.tail() ?? ""}`);
-}
-clearTimeout(watchdog);
-process.exit(failed ? 1 : 0);
+await runBenchmark({ main, cleanup, watchdog, tail: () => stackHandle?.tail() ?? "" });

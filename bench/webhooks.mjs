@@ -33,7 +33,7 @@ import { Redis } from "ioredis";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { Webhook } from "standardwebhooks";
-import { benchStackEnv, graphqlRequest, startChildStack, withTimeout } from "./lib/child-stack.mjs";
+import { benchStackEnv, runBenchmark, graphqlRequest, startChildStack, withTimeout } from "./lib/child-stack.mjs";
 import { signUserToken } from "../dist/src/auth/tokens.js";
 
 const { values } = parseArgs({
@@ -413,17 +413,4 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
-let failed = false;
-try {
-  await main();
-} catch (error) {
-  failed = true;
-  console.error(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
-}
-const code = await cleanup();
-if (code !== 0) {
-  failed = true;
-  console.error(`FAILED: the stack exited with ${code} after SIGTERM:\n${stackHandle?.tail() ?? ""}`);
-}
-clearTimeout(watchdog);
-process.exit(failed ? 1 : 0);
+await runBenchmark({ main, cleanup, watchdog, tail: () => stackHandle?.tail() ?? "" });

@@ -184,3 +184,24 @@ export async function startChildStack({
   });
   return withTimeout(started, readyTimeoutMs, () => `the stack was not ready within ${readyTimeoutMs} ms:\n${tail()}`);
 }
+
+/**
+ * Runs a benchmark's `main`, then `cleanup` (which resolves with the stack's exit code after SIGTERM),
+ * and exits 1 when either failed (saying why, with the stack's last output from `tail`), else 0.
+ */
+export async function runBenchmark({ main, cleanup, watchdog, tail }) {
+  let failed = false;
+  try {
+    await main();
+  } catch (error) {
+    failed = true;
+    console.error(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const code = await cleanup();
+  if (code !== 0) {
+    failed = true;
+    console.error(`FAILED: the stack exited with ${code} after SIGTERM:\n${tail()}`);
+  }
+  clearTimeout(watchdog);
+  process.exit(failed ? 1 : 0);
+}
