@@ -117,6 +117,17 @@ export const UpsertFlag = graphql(`
   }
 `);
 
+/** An `UpsertFlag` input: an enabled flag at 100 % with no lists or variants, then `overrides`. */
+export const flagInput = (key: string, overrides: Record<string, unknown> = {}) => ({
+  key,
+  enabled: true,
+  rolloutPercentage: 100,
+  allowUserIds: [] as string[],
+  denyUserIds: [] as string[],
+  variants: [] as { name: string; weight: number }[],
+  ...overrides,
+});
+
 export const Flags = graphql(`
   query Flags {
     featureFlags {

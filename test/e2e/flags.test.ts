@@ -13,6 +13,7 @@ import {
   EvaluateFlag,
   EvaluateFlags,
   FeatureFlagByKey,
+  flagInput,
   Flags,
   UpdateBot,
   UpsertFlag,
@@ -22,16 +23,6 @@ const backends: TestBackends[] = [
   "embedded",
   ...((await postgresAvailable()) && (await redisAvailable()) ? (["postgres+redis"] as const) : []),
 ];
-
-const flagInput = (key: string, overrides: Record<string, unknown> = {}) => ({
-  key,
-  enabled: true,
-  rolloutPercentage: 100,
-  allowUserIds: [] as string[],
-  denyUserIds: [] as string[],
-  variants: [] as { name: string; weight: number }[],
-  ...overrides,
-});
 
 describe.each(backends)("feature flags through the gateway (%s)", (backend) => {
   let t: TestStack;

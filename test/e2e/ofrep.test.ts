@@ -5,17 +5,7 @@ import { rolloutBucket } from "../../src/flags/evaluate.js";
 import { createLogger } from "../../src/observability/logger.js";
 import { openFlagCache } from "../../subgraphs/flags/public.js";
 import { startTestStack, type TestStack } from "../harness.js";
-import { EvaluateFlag, UpsertFlag } from "./documents.js";
-
-const flagInput = (key: string, overrides: Record<string, unknown> = {}) => ({
-  key,
-  enabled: true,
-  rolloutPercentage: 100,
-  allowUserIds: [] as string[],
-  denyUserIds: [] as string[],
-  variants: [] as { name: string; weight: number }[],
-  ...overrides,
-});
+import { EvaluateFlag, flagInput, UpsertFlag } from "./documents.js";
 
 describe("OFREP on the gateway", () => {
   let t: TestStack;
