@@ -3,9 +3,10 @@ import { type EventArgs, type EventSubscriber, type TransactionEventArgs } from 
 import type { Knex } from "@mikro-orm/knex";
 import { isSqlite } from "../db/platform.js";
 import type { Database } from "../db/orm.js";
+import { plainSql } from "../db/sql.js";
 import type { Logger } from "../observability/logger.js";
 import { contextOf, withRequestId } from "../queue/trace.js";
-import { eventOf, type OutboxEntity, type OutboxRecord } from "./outbox.js";
+import { eventOf, outboxChannel, type OutboxEntity, type OutboxRecord } from "./outbox.js";
 import type { DomainEvent } from "./types.js";
 
 /** Where the relay hands each event: the bus's publish, a job enqueuer, ... */
@@ -96,6 +97,8 @@ class Relay implements OutboxRelay {
   private wokenDuringPass = false;
   /** Outermost transactions that inserted outbox rows and have not committed yet. */
   private readonly uncommitted = new WeakSet<Knex.Transaction>();
+  /** Stops listening to plain-SQL commits that wrote this outbox (see insertEvent). */
+  private unlisten: (() => void) | undefined;
 
   constructor(options: OutboxRelayOptions) {
     const { intervalMs = 1000, batchSize = 100 } = options;
@@ -122,6 +125,7 @@ class Relay implements OutboxRelay {
     this.running = true;
     // MikroORM cannot unregister a subscriber; after stop() it stays, inert (wake() checks `running`).
     this.orm.em.getEventManager().registerSubscriber(this.commitWatcher);
+    this.unlisten = plainSql(this.orm).listen(outboxChannel(this.entity), () => this.wake());
     this.wake();
   }
 
@@ -133,6 +137,7 @@ class Relay implements OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.unlisten?.();
     clearTimeout(this.timer);
     this.timer = undefined;
     this.due = false;
@@ -190,23 +195,20 @@ class Relay implements OutboxRelay {
    * failure stops the pass there; the rest stay unpublished for a later pass.
    */
   private pass(): Promise<number> {
-    // Plain SQL on the connection, not managed entities: the relay only reads the rows and stamps
-    // them, and the entity manager's fork, query builder and hydration were most of a pass's CPU
-    // (it runs twice per order).
-    const connection = this.orm.em.getConnection();
-    return connection.transactional(async (transaction) => {
-      const rows = await connection.execute<OutboxRow[]>(this.selectSql, [this.batchSize], "all", transaction);
+    // Plain SQL, statements prepared once: the relay only reads the rows and stamps them, and the
+    // entity manager's fork, query builder and hydration were most of a pass's CPU (it runs twice
+    // per order).
+    return plainSql(this.orm).transaction(async (tx) => {
+      const rows = await tx.all<OutboxRow>(this.selectSql, [this.batchSize]);
       const delivered: string[] = [];
       for (const row of rows) {
         if (!(await this.deliver(recordOfRow(row)))) break;
         delivered.push(row.id);
       }
       if (delivered.length > 0) {
-        await connection.execute(
+        await tx.run(
           `update "${this.table}" set "published_at" = ? where "id" in (${delivered.map(() => "?").join(", ")})`,
-          [this.orm.em.getPlatform().processDateProperty(new Date()), ...delivered],
-          "run",
-          transaction,
+          [new Date(), ...delivered],
         );
       }
       return delivered.length;

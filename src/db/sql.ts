@@ -1,0 +1,212 @@
+import type { PoolClient } from "pg";
+import type { Database } from "./orm.js";
+import { isSqlite } from "./platform.js";
+
+/**
+ * Statements on one connection: `?` placeholders, the same text on SQLite and PostgreSQL. A Date
+ * parameter is written as MikroORM's DateTimeType writes it (epoch milliseconds on SQLite, timestamptz
+ * on PostgreSQL); decimals go as strings, JSON as its text.
+ */
+export interface SqlSession {
+  /** Every row the statement returns. */
+  all<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** The first row, or undefined. */
+  get<Row>(sql: string, params?: readonly unknown[]): Promise<Row | undefined>;
+  /** Runs a statement that returns no rows; resolves with the number of rows it changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+}
+
+/** A session inside a transaction. */
+export interface SqlTransaction extends SqlSession {
+  /** After this transaction commits (not when it rolls back), every listener of `channel` is called once. */
+  notifyOnCommit(channel: string): void;
+}
+
+/**
+ * Plain SQL on a subgraph's database, for the paths that run for every order or event: each statement
+ * is prepared once per connection (better-sqlite3 statements, PostgreSQL named statements) instead of
+ * built by the entity manager's query builder, compiled and hydrated on every call. Connections come
+ * from MikroORM's own pool, so these statements and the entity manager's queue for the same connections
+ * (on SQLite, its single connection serializes both).
+ */
+export interface Sql extends SqlSession {
+  readonly dialect: "sqlite" | "postgresql";
+  /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
+  /** Calls `listener` after each commit that notified `channel`; returns a function that stops it. */
+  listen(channel: string, listener: () => void): () => void;
+  /** Whether `error` is a unique-constraint violation. */
+  isUniqueViolation(error: unknown): boolean;
+  /** `for update` on PostgreSQL, nothing on SQLite (one writer at a time, no row locks). */
+  readonly forUpdate: string;
+}
+
+/** A date column's value as a driver returns it: epoch ms (SQLite), text or Date (PostgreSQL). */
+export function readDate(value: Date | number | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** A JSON column's value: text on SQLite, parsed already on PostgreSQL (jsonb). */
+export function readJson<T>(value: T | string): T {
+  return typeof value === "string" ? (JSON.parse(value) as T) : value;
+}
+
+/** What is used of a better-sqlite3 connection (the package ships no types). */
+interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+}
+interface SqliteStatement {
+  all(...params: unknown[]): unknown[];
+  get(...params: unknown[]): unknown;
+  run(...params: unknown[]): { changes: number };
+}
+
+interface KnexPool<Connection> {
+  acquireConnection(): Promise<Connection>;
+  releaseConnection(connection: Connection): Promise<void>;
+}
+
+const instances = new WeakMap<Database, Sql>();
+
+/** The plain-SQL access of `orm` (one per database, so listeners see every commit). */
+export function plainSql(orm: Database): Sql {
+  let sql = instances.get(orm);
+  if (sql === undefined) {
+    sql = isSqlite(orm.em.getPlatform()) ? new SqliteSql(orm) : new PostgresSql(orm);
+    instances.set(orm, sql);
+  }
+  return sql;
+}
+
+abstract class BaseSql<Connection> implements Sql {
+  abstract readonly dialect: "sqlite" | "postgresql";
+  abstract readonly forUpdate: string;
+  private readonly listeners = new Map<string, Set<() => void>>();
+  protected readonly pool: KnexPool<Connection>;
+
+  constructor(orm: Database) {
+    this.pool = orm.em.getConnection().getKnex().client as KnexPool<Connection>;
+  }
+
+  protected abstract session(connection: Connection): SqlSession;
+  abstract isUniqueViolation(error: unknown): boolean;
+
+  all<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]> {
+    return this.withConnection((session) => session.all<Row>(sql, params));
+  }
+
+  get<Row>(sql: string, params?: readonly unknown[]): Promise<Row | undefined> {
+    return this.withConnection((session) => session.get<Row>(sql, params));
+  }
+
+  run(sql: string, params?: readonly unknown[]): Promise<number> {
+    return this.withConnection((session) => session.run(sql, params));
+  }
+
+  async transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+    const channels = new Set<string>();
+    const result = await this.withConnection(async (session) => {
+      await session.run("begin");
+      try {
+        const value = await work({ ...bound(session), notifyOnCommit: (channel) => channels.add(channel) });
+        await session.run("commit");
+        return value;
+      } catch (error) {
+        await session.run("rollback");
+        throw error;
+      }
+    });
+    for (const channel of channels) for (const listener of this.listeners.get(channel) ?? []) listener();
+    return result;
+  }
+
+  listen(channel: string, listener: () => void): () => void {
+    const set = this.listeners.get(channel) ?? new Set();
+    this.listeners.set(channel, set);
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  private async withConnection<T>(use: (session: SqlSession) => Promise<T>): Promise<T> {
+    const connection = await this.pool.acquireConnection();
+    try {
+      return await use(this.session(connection));
+    } finally {
+      await this.pool.releaseConnection(connection);
+    }
+  }
+}
+
+/** A session's methods as plain functions (so a transaction object can spread them). */
+function bound(session: SqlSession): SqlSession {
+  return {
+    all: (sql, params) => session.all(sql, params),
+    get: (sql, params) => session.get(sql, params),
+    run: (sql, params) => session.run(sql, params),
+  };
+}
+
+/** Booleans and dates as MikroORM stores them on SQLite (1/0, epoch milliseconds); the rest as it is. */
+function sqliteValue(value: unknown): unknown {
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (value instanceof Date) return value.getTime();
+  return value;
+}
+
+class SqliteSql extends BaseSql<SqliteDatabase> {
+  readonly dialect = "sqlite";
+  readonly forUpdate = "";
+  private readonly statements = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
+
+  protected session(connection: SqliteDatabase): SqlSession {
+    const prepare = (sql: string): SqliteStatement => {
+      let cache = this.statements.get(connection);
+      if (cache === undefined) this.statements.set(connection, (cache = new Map<string, SqliteStatement>()));
+      let statement = cache.get(sql);
+      if (statement === undefined) cache.set(sql, (statement = connection.prepare(sql)));
+      return statement;
+    };
+    const values = (params: readonly unknown[] | undefined): unknown[] => (params ?? []).map(sqliteValue);
+    return {
+      all: <Row>(sql: string, params?: readonly unknown[]) =>
+        Promise.resolve(prepare(sql).all(...values(params)) as Row[]),
+      get: <Row>(sql: string, params?: readonly unknown[]) =>
+        Promise.resolve(prepare(sql).get(...values(params)) as Row | undefined),
+      run: (sql: string, params?: readonly unknown[]) => Promise.resolve(prepare(sql).run(...values(params)).changes),
+    };
+  }
+
+  isUniqueViolation(error: unknown): boolean {
+    const code = (error as { code?: unknown } | null)?.code;
+    return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+  }
+}
+
+class PostgresSql extends BaseSql<PoolClient> {
+  readonly dialect = "postgresql";
+  readonly forUpdate = " for update";
+  /** Statement names by text: PostgreSQL keeps a named statement parsed and planned per connection. */
+  private readonly names = new Map<string, { name: string; text: string }>();
+
+  protected session(connection: PoolClient): SqlSession {
+    const query = async <Row>(sql: string, params: readonly unknown[] | undefined) => {
+      let named = this.names.get(sql);
+      if (named === undefined) {
+        let index = 0;
+        named = { name: `plain_${this.names.size + 1}`, text: sql.replace(/\?/g, () => `$${++index}`) };
+        this.names.set(sql, named);
+      }
+      const result = await connection.query({ ...named, values: [...(params ?? [])] });
+      return { rows: result.rows as Row[], changed: result.rowCount ?? 0 };
+    };
+    return {
+      all: async <Row>(sql: string, params?: readonly unknown[]) => (await query<Row>(sql, params)).rows,
+      get: async <Row>(sql: string, params?: readonly unknown[]) => (await query<Row>(sql, params)).rows[0],
+      run: async (sql: string, params?: readonly unknown[]) => (await query(sql, params)).changed,
+    };
+  }
+
+  isUniqueViolation(error: unknown): boolean {
+    return (error as { code?: unknown } | null)?.code === "23505";
+  }
+}

@@ -1,0 +1,96 @@
+import { readDate, type SqlSession } from "../../src/db/sql.js";
+import { Decimal } from "../../src/graphql/scalars.js";
+import { Order, type OrderStatus, type OrderType } from "./order.entity.js";
+import type { OrderSide } from "./trade.entity.js";
+
+/**
+ * `trade_order` in plain SQL (src/db/sql.ts), for the statements every order runs (submit, fill);
+ * the columns of {@link Order} as migration 002 made them.
+ */
+const COLUMNS =
+  '"id", "bot_id", "owner_id", "client_order_id", "symbol", "side", "type", "quantity", "limit_price", "status",' +
+  ' "reject_reason", "trade_id", "created_at", "updated_at"';
+
+/** An order row as the drivers return it. */
+interface OrderRow {
+  id: string;
+  bot_id: string;
+  owner_id: string;
+  client_order_id: string;
+  symbol: string;
+  side: string;
+  type: string;
+  quantity: string;
+  limit_price: string | null;
+  status: string;
+  reject_reason: string | null;
+  trade_id: string | null;
+  created_at: Date | number | string;
+  updated_at: Date | number | string;
+}
+
+function orderOfRow(row: OrderRow): Order {
+  return Object.assign(Object.create(Order.prototype) as Order, {
+    id: row.id,
+    botId: row.bot_id,
+    ownerId: row.owner_id,
+    clientOrderId: row.client_order_id,
+    symbol: row.symbol,
+    side: row.side as OrderSide,
+    type: row.type as OrderType,
+    quantity: new Decimal(row.quantity),
+    limitPrice: row.limit_price === null ? null : new Decimal(row.limit_price),
+    status: row.status as OrderStatus,
+    rejectReason: row.reject_reason,
+    tradeId: row.trade_id,
+    createdAt: readDate(row.created_at),
+    updatedAt: readDate(row.updated_at),
+  });
+}
+
+/** The order with this id; `forUpdate` locks its row until the transaction ends (PostgreSQL). */
+export async function selectOrder(session: SqlSession, id: string, forUpdate = ""): Promise<Order | null> {
+  const row = await session.get<OrderRow>(`select ${COLUMNS} from "trade_order" where "id" = ?${forUpdate}`, [id]);
+  return row === undefined ? null : orderOfRow(row);
+}
+
+/** The bot's order with this client key (unique per bot), if any. */
+export async function selectOrderByClientId(
+  session: SqlSession,
+  botId: string,
+  clientOrderId: string,
+): Promise<Order | null> {
+  const row = await session.get<OrderRow>(
+    `select ${COLUMNS} from "trade_order" where "bot_id" = ? and "client_order_id" = ?`,
+    [botId, clientOrderId],
+  );
+  return row === undefined ? null : orderOfRow(row);
+}
+
+/** Inserts a new order. */
+export async function insertOrder(session: SqlSession, order: Order): Promise<void> {
+  await session.run(`insert into "trade_order" (${COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+    order.id,
+    order.botId,
+    order.ownerId,
+    order.clientOrderId,
+    order.symbol,
+    order.side,
+    order.type,
+    order.quantity.toFixed(),
+    order.limitPrice?.toFixed() ?? null,
+    order.status,
+    order.rejectReason,
+    order.tradeId,
+    order.createdAt,
+    order.updatedAt,
+  ]);
+}
+
+/** Writes the order's status, reject reason, trade and update time. */
+export async function updateOrderOutcome(session: SqlSession, order: Order): Promise<void> {
+  await session.run(
+    'update "trade_order" set "status" = ?, "reject_reason" = ?, "trade_id" = ?, "updated_at" = ? where "id" = ?',
+    [order.status, order.rejectReason, order.tradeId, order.updatedAt, order.id],
+  );
+}
