@@ -35,8 +35,6 @@ export interface Sql extends SqlSession {
   transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
   /** Calls `listener` after each commit that notified `channel`; returns a function that stops it. */
   listen(channel: string, listener: () => void): () => void;
-  /** Whether `error` is a unique-constraint violation. */
-  isUniqueViolation(error: unknown): boolean;
   /** `for update` on PostgreSQL, nothing on SQLite (one writer at a time, no row locks). */
   readonly forUpdate: string;
 }
@@ -89,7 +87,6 @@ abstract class BaseSql<Connection> implements Sql {
   }
 
   protected abstract session(connection: Connection): SqlSession;
-  abstract isUniqueViolation(error: unknown): boolean;
 
   all<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]> {
     return this.withConnection((session) => session.all<Row>(sql, params));
@@ -175,11 +172,6 @@ class SqliteSql extends BaseSql<SqliteDatabase> {
       run: (sql: string, params?: readonly unknown[]) => Promise.resolve(prepare(sql).run(...values(params)).changes),
     };
   }
-
-  isUniqueViolation(error: unknown): boolean {
-    const code = (error as { code?: unknown } | null)?.code;
-    return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
-  }
 }
 
 class PostgresSql extends BaseSql<PoolClient> {
@@ -204,9 +196,5 @@ class PostgresSql extends BaseSql<PoolClient> {
       get: async <Row>(sql: string, params?: readonly unknown[]) => (await query<Row>(sql, params)).rows[0],
       run: async (sql: string, params?: readonly unknown[]) => (await query(sql, params)).changed,
     };
-  }
-
-  isUniqueViolation(error: unknown): boolean {
-    return (error as { code?: unknown } | null)?.code === "23505";
   }
 }

@@ -159,24 +159,37 @@ export function outboxChannel(entity: OutboxEntity): string {
   return `outbox:${entity.meta.tableName}`;
 }
 
+/** An event to record: its type and fields. */
+export type NewEvent = { [T in EventType]: { type: T } & RecordEventFields<T> }[EventType];
+
 /**
- * {@link recordEvent} for a plain-SQL transaction: inserts the event's row in `tx`, which commits it
- * with the change that caused it, and wakes the table's relay after that commit.
+ * {@link recordEvent} for a plain-SQL transaction: inserts the events' rows in `tx` (one statement),
+ * which commits them with the change that caused them, and wakes the table's relay after that commit.
  */
-export async function insertEvent<T extends EventType>(
+export async function insertEvents(
   tx: SqlTransaction,
   entity: OutboxEntity,
-  type: T,
-  fields: RecordEventFields<T>,
-): Promise<DomainEvent<T>> {
-  const { event, row } = newEvent(type, fields);
+  events: readonly NewEvent[],
+): Promise<void> {
+  const params: unknown[] = [];
+  for (const { type, ...fields } of events) {
+    const { row } = newEvent(type, fields as RecordEventFields<typeof type>);
+    params.push(
+      row.id,
+      row.type,
+      row.occurredAt,
+      row.ownerId,
+      JSON.stringify(row.data),
+      row.requestId,
+      row.traceparent,
+    );
+  }
   await tx.run(
     `insert into "${entity.meta.tableName}" ("id", "type", "occurred_at", "owner_id", "data", "request_id", "traceparent")` +
-      " values (?, ?, ?, ?, ?, ?, ?)",
-    [row.id, row.type, row.occurredAt, row.ownerId, JSON.stringify(row.data), row.requestId, row.traceparent],
+      ` values ${events.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+    params,
   );
   tx.notifyOnCommit(outboxChannel(entity));
-  return event;
 }
 
 /** The event an outbox row holds. */

@@ -1,5 +1,5 @@
 import type { Sql, SqlTransaction } from "../../src/db/sql.js";
-import { insertEvent } from "../../src/events/outbox.js";
+import { insertEvents } from "../../src/events/outbox.js";
 import { Decimal } from "../../src/graphql/scalars.js";
 import { applyFill, feeOf, InsufficientPositionError, type Book } from "./accounting.js";
 import { OrderStatus, OrderType, RejectReason, type Order } from "./order.entity.js";
@@ -70,10 +70,9 @@ export async function fillOrder(sql: Sql, orderId: string, feeRate: Decimal): Pr
       order.rejectReason = reason;
       order.updatedAt = new Date();
       await updateOrderOutcome(tx, order);
-      await insertEvent(tx, tradesOutbox, "order.rejected", {
-        ownerId: order.ownerId,
-        data: { order: orderSnapshot(order), reason },
-      });
+      await insertEvents(tx, tradesOutbox, [
+        { type: "order.rejected", ownerId: order.ownerId, data: { order: orderSnapshot(order), reason } },
+      ]);
       return { status: "REJECTED", reason };
     };
     const price =
@@ -145,14 +144,10 @@ export async function fillOrder(sql: Sql, orderId: string, feeRate: Decimal): Pr
     order.tradeId = trade.id;
     order.updatedAt = now;
     await updateOrderOutcome(tx, order);
-    await insertEvent(tx, tradesOutbox, "trade.executed", {
-      ownerId: order.ownerId,
-      data: { trade: tradeSnapshot(trade) },
-    });
-    await insertEvent(tx, tradesOutbox, "order.updated", {
-      ownerId: order.ownerId,
-      data: { order: orderSnapshot(order) },
-    });
+    await insertEvents(tx, tradesOutbox, [
+      { type: "trade.executed", ownerId: order.ownerId, data: { trade: tradeSnapshot(trade) } },
+      { type: "order.updated", ownerId: order.ownerId, data: { order: orderSnapshot(order) } },
+    ]);
     return { status: "FILLED", tradeId: trade.id };
   });
 }

@@ -67,9 +67,12 @@ export async function selectOrderByClientId(
   return row === undefined ? null : orderOfRow(row);
 }
 
-/** Inserts a new order. */
-export async function insertOrder(session: SqlSession, order: Order): Promise<void> {
-  await session.run(`insert into "trade_order" (${COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+/** Inserts a new order; false, inserting nothing, when the bot has an order with its client key already. */
+export async function insertOrder(session: SqlSession, order: Order): Promise<boolean> {
+  const sql =
+    `insert into "trade_order" (${COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)` +
+    ' on conflict ("bot_id", "client_order_id") do nothing';
+  const inserted = await session.run(sql, [
     order.id,
     order.botId,
     order.ownerId,
@@ -85,6 +88,7 @@ export async function insertOrder(session: SqlSession, order: Order): Promise<vo
     order.createdAt,
     order.updatedAt,
   ]);
+  return inserted === 1;
 }
 
 /** Writes the order's status, reject reason, trade and update time. */

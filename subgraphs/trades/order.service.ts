@@ -3,7 +3,7 @@ import { canSee, canWrite, isAdmin, type Viewer } from "../../src/auth/viewer.js
 import type { EntityManager } from "../../src/db/orm.js";
 import type { PageArgs, PageLoader } from "../../src/db/paginate.js";
 import type { Sql } from "../../src/db/sql.js";
-import { insertEvent, recordEvent } from "../../src/events/outbox.js";
+import { insertEvents, recordEvent } from "../../src/events/outbox.js";
 import type { Page } from "../../src/graphql/connection.js";
 import { argumentError, forbidden, userError, UserErrorCode, type UserError } from "../../src/graphql/errors.js";
 import type { Decimal } from "../../src/graphql/scalars.js";
@@ -69,47 +69,48 @@ export class OrderService {
     if (!canWrite(viewer)) throw forbidden("Only traders and admins can submit orders.");
     const errors = validateOrder(input, maxQuantity);
     if (errors.length > 0) return failed(errors);
-    try {
-      return await this.sql.transaction(async (tx) => {
+    return this.sql.transaction(async (tx) => {
+      if (bot.status !== BotStatus.RUNNING) {
         const existing = await selectOrderByClientId(tx, bot.id, input.clientOrderId);
         if (existing !== null) return ok(existing);
-        if (bot.status !== BotStatus.RUNNING) {
-          return failed<Order>([
-            userError(
-              ["botId"],
-              `botId: the bot is ${bot.status}; orders need a RUNNING bot`,
-              UserErrorCode.InvalidState,
-            ),
-          ]);
-        }
-        const now = new Date();
-        const order = Object.assign(new Order(), {
-          botId: bot.id,
-          ownerId: bot.ownerId,
-          clientOrderId: input.clientOrderId,
-          symbol: bot.symbol,
-          side: input.side,
-          type: input.type,
-          quantity: input.quantity,
-          limitPrice: input.limitPrice ?? null,
-          createdAt: now,
-          updatedAt: now,
-        });
-        await insertOrder(tx, order);
-        await insertEvent(tx, tradesOutbox, "order.updated", {
+        return failed<Order>([
+          userError(
+            ["botId"],
+            `botId: the bot is ${bot.status}; orders need a RUNNING bot`,
+            UserErrorCode.InvalidState,
+          ),
+        ]);
+      }
+      const now = new Date();
+      const order = Object.assign(new Order(), {
+        botId: bot.id,
+        ownerId: bot.ownerId,
+        clientOrderId: input.clientOrderId,
+        symbol: bot.symbol,
+        side: input.side,
+        type: input.type,
+        quantity: input.quantity,
+        limitPrice: input.limitPrice ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (!(await insertOrder(tx, order))) {
+        // The key was used before, or by a concurrent request that committed first: its order is the answer.
+        const existing = await selectOrderByClientId(tx, bot.id, input.clientOrderId);
+        if (existing === null)
+          throw new Error(`order ${input.clientOrderId} of bot ${bot.id} conflicts but cannot be read`);
+        return ok(existing);
+      }
+      await insertEvents(tx, tradesOutbox, [
+        {
+          type: "order.updated",
           ownerId: bot.ownerId,
           data: { order: orderSnapshot(order) },
           requestId: this.requestId,
-        });
-        return ok(order);
-      });
-    } catch (error) {
-      if (!this.sql.isUniqueViolation(error)) throw error;
-      // Another request with the same key won the race: its order is the answer.
-      const winner = await selectOrderByClientId(this.sql, bot.id, input.clientOrderId);
-      if (winner === null) throw error;
-      return ok(winner);
-    }
+        },
+      ]);
+      return ok(order);
+    });
   }
 
   /** Cancels a PENDING order; one that was filled meanwhile is an INVALID_STATE userError. */
