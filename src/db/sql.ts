@@ -1,5 +1,6 @@
+import type { Logger } from "@mikro-orm/core";
 import type { PoolClient } from "pg";
-import type { Database } from "./orm.js";
+import type { EntityManager } from "./orm.js";
 import { isSqlite } from "./platform.js";
 
 /**
@@ -64,14 +65,15 @@ interface KnexPool<Connection> {
   releaseConnection(connection: Connection): Promise<void>;
 }
 
-const instances = new WeakMap<Database, Sql>();
+const instances = new WeakMap<object, Sql>();
 
-/** The plain-SQL access of `orm` (one per database, so listeners see every commit). */
-export function plainSql(orm: Database): Sql {
-  let sql = instances.get(orm);
+/** The plain-SQL access of the database `em` (any of its entity managers) is on; one per database, so listeners see every commit. */
+export function plainSql(em: EntityManager): Sql {
+  const connection = em.getConnection();
+  let sql = instances.get(connection);
   if (sql === undefined) {
-    sql = isSqlite(orm.em.getPlatform()) ? new SqliteSql(orm) : new PostgresSql(orm);
-    instances.set(orm, sql);
+    sql = isSqlite(em.getPlatform()) ? new SqliteSql(em) : new PostgresSql(em);
+    instances.set(connection, sql);
   }
   return sql;
 }
@@ -81,9 +83,13 @@ abstract class BaseSql<Connection> implements Sql {
   abstract readonly forUpdate: string;
   private readonly listeners = new Map<string, Set<() => void>>();
   protected readonly pool: KnexPool<Connection>;
+  /** MikroORM's logger of the database: each statement is a debug line there too, when it logs queries. */
+  private readonly logger: Logger | undefined;
 
-  constructor(orm: Database) {
-    this.pool = orm.em.getConnection().getKnex().client as KnexPool<Connection>;
+  constructor(em: EntityManager) {
+    this.pool = em.getConnection().getKnex().client as KnexPool<Connection>;
+    const logger = em.config.getLogger();
+    this.logger = logger.isEnabled("query") ? logger : undefined;
   }
 
   protected abstract session(connection: Connection): SqlSession;
@@ -127,7 +133,8 @@ abstract class BaseSql<Connection> implements Sql {
   private async withConnection<T>(use: (session: SqlSession) => Promise<T>): Promise<T> {
     const connection = await this.pool.acquireConnection();
     try {
-      return await use(this.session(connection));
+      const session = this.session(connection);
+      return await use(this.logger === undefined ? session : logged(session, this.logger));
     } finally {
       await this.pool.releaseConnection(connection);
     }
@@ -140,6 +147,23 @@ function bound(session: SqlSession): SqlSession {
     all: (sql, params) => session.all(sql, params),
     get: (sql, params) => session.get(sql, params),
     run: (sql, params) => session.run(sql, params),
+  };
+}
+
+/** `session`, each statement logged as MikroORM logs its own (SQL text and duration). */
+function logged(session: SqlSession, logger: Logger): SqlSession {
+  const timed = async <T>(sql: string, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      logger.logQuery({ query: sql, took: Math.round(performance.now() - started), level: "info" });
+    }
+  };
+  return {
+    all: (sql, params) => timed(sql, () => session.all(sql, params)),
+    get: (sql, params) => timed(sql, () => session.get(sql, params)),
+    run: (sql, params) => timed(sql, () => session.run(sql, params)),
   };
 }
 

@@ -125,7 +125,7 @@ class Relay implements OutboxRelay {
     this.running = true;
     // MikroORM cannot unregister a subscriber; after stop() it stays, inert (wake() checks `running`).
     this.orm.em.getEventManager().registerSubscriber(this.commitWatcher);
-    this.unlisten = plainSql(this.orm).listen(outboxChannel(this.entity), () => this.wake());
+    this.unlisten = plainSql(this.orm.em).listen(outboxChannel(this.entity), () => this.wake());
     this.wake();
   }
 
@@ -198,7 +198,7 @@ class Relay implements OutboxRelay {
     // Plain SQL, statements prepared once: the relay only reads the rows and stamps them, and the
     // entity manager's fork, query builder and hydration were most of a pass's CPU (it runs twice
     // per order).
-    return plainSql(this.orm).transaction(async (tx) => {
+    return plainSql(this.orm.em).transaction(async (tx) => {
       const rows = await tx.all<OutboxRow>(this.selectSql, [this.batchSize]);
       const delivered: string[] = [];
       for (const row of rows) {

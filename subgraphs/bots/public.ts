@@ -59,7 +59,7 @@ export async function openBotReader(config: AppConfig, logger: Logger): Promise<
     config,
     logger,
   });
-  const sql = plainSql(orm);
+  const sql = plainSql(orm.em);
   return {
     // Plain SQL (src/db/sql.ts): every order checks its bot.
     async find(id) {

@@ -52,7 +52,7 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
     queue.process("orders.dcaTick", async (job) => ({
       orderId: await dcaBuy(
         orm.em.fork(),
-        plainSql(orm),
+        plainSql(orm.em),
         bots,
         queue,
         job.payload.botId,
@@ -64,7 +64,7 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
     queue.process(
       "orders.fill",
       async (job) => {
-        const outcome = await fillOrder(plainSql(orm), job.payload.orderId, feeRate);
+        const outcome = await fillOrder(plainSql(orm.em), job.payload.orderId, feeRate);
         logger.info({ orderId: job.payload.orderId, ...outcome }, "order fill");
         return outcome;
       },

@@ -103,6 +103,6 @@ export class OrderResolver {
   }
 
   private service(ctx: Context): OrderService {
-    return new OrderService(ctx.em, plainSql(this.services.orm), tradesDependencies(this.services).bots, ctx.requestId);
+    return new OrderService(ctx.em, plainSql(ctx.em), tradesDependencies(this.services).bots, ctx.requestId);
   }
 }

@@ -54,6 +54,15 @@ export async function selectOrder(session: SqlSession, id: string, forUpdate = "
   return row === undefined ? null : orderOfRow(row);
 }
 
+/** The orders with these ids (any order; unknown ids have none). */
+export async function selectOrders(session: SqlSession, ids: readonly string[]): Promise<Order[]> {
+  const rows = await session.all<OrderRow>(
+    `select ${COLUMNS} from "trade_order" where "id" in (${ids.map(() => "?").join(", ")})`,
+    ids,
+  );
+  return rows.map(orderOfRow);
+}
+
 /** The bot's order with this client key (unique per bot), if any. */
 export async function selectOrderByClientId(
   session: SqlSession,

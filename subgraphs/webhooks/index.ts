@@ -47,7 +47,7 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
     const { queue, orm, logger } = services;
     const options = deliveryOptions(services);
     queue.process("webhooks.fanout", async (job) => {
-      const deliveries = await fanOut(orm.em.fork(), plainSql(orm), queue, job.payload.event as DomainEvent);
+      const deliveries = await fanOut(orm.em.fork(), plainSql(orm.em), queue, job.payload.event as DomainEvent);
       logger.debug({ eventId: job.payload.event.id, deliveries }, "event fanned out to webhook endpoints");
       return { deliveries };
     });
