@@ -17,10 +17,24 @@ export interface SqlSession {
   run(sql: string, params?: readonly unknown[]): Promise<number>;
 }
 
+/** A statement and its parameters. */
+export interface SqlStatement {
+  sql: string;
+  params: readonly unknown[];
+}
+
 /** A session inside a transaction. */
 export interface SqlTransaction extends SqlSession {
+  /**
+   * Runs independent inserts, updates and deletes (none with `returning`, none touching the rows of
+   * another), resolving with the rows each changed: one after the other on SQLite, on PostgreSQL as
+   * one statement (each a data-modifying `with` query), so in one round trip.
+   */
+  runAll(statements: readonly SqlStatement[]): Promise<number[]>;
   /** After this transaction commits (not when it rolls back), every listener of `channel` is called once. */
   notifyOnCommit(channel: string): void;
+  /** Rolls the transaction back instead of committing it when its work resolves. */
+  setRollbackOnly(): void;
 }
 
 /**
@@ -36,8 +50,11 @@ export interface Sql extends SqlSession {
   transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
   /** Calls `listener` after each commit that notified `channel`; returns a function that stops it. */
   listen(channel: string, listener: () => void): () => void;
-  /** `for update` on PostgreSQL, nothing on SQLite (one writer at a time, no row locks). */
-  readonly forUpdate: string;
+  /**
+   * ` for update` (of the tables aliased `of`, when given) on PostgreSQL; nothing on SQLite, which has no
+   * row locks (one writer at a time).
+   */
+  forUpdate(...of: string[]): string;
 }
 
 /** A date column's value as a driver returns it: epoch ms (SQLite), text or Date (PostgreSQL). */
@@ -80,7 +97,7 @@ export function plainSql(em: EntityManager): Sql {
 
 abstract class BaseSql<Connection> implements Sql {
   abstract readonly dialect: "sqlite" | "postgresql";
-  abstract readonly forUpdate: string;
+  abstract forUpdate(...of: string[]): string;
   private readonly listeners = new Map<string, Set<() => void>>();
   protected readonly pool: KnexPool<Connection>;
   /** MikroORM's logger of the database: each statement is a debug line there too, when it logs queries. */
@@ -92,7 +109,7 @@ abstract class BaseSql<Connection> implements Sql {
     this.logger = logger.isEnabled("query") ? logger : undefined;
   }
 
-  protected abstract session(connection: Connection): SqlSession;
+  protected abstract session(connection: Connection): Session;
 
   all<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]> {
     return this.withConnection((session) => session.all<Row>(sql, params));
@@ -108,18 +125,24 @@ abstract class BaseSql<Connection> implements Sql {
 
   async transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
     const channels = new Set<string>();
+    let rollbackOnly = false;
     const result = await this.withConnection(async (session) => {
       await session.run("begin");
       try {
-        const value = await work({ ...bound(session), notifyOnCommit: (channel) => channels.add(channel) });
-        await session.run("commit");
+        const value = await work({
+          ...bound(session),
+          notifyOnCommit: (channel) => channels.add(channel),
+          setRollbackOnly: () => (rollbackOnly = true),
+        });
+        await session.run(rollbackOnly ? "rollback" : "commit");
         return value;
       } catch (error) {
         await session.run("rollback");
         throw error;
       }
     });
-    for (const channel of channels) for (const listener of this.listeners.get(channel) ?? []) listener();
+    if (!rollbackOnly)
+      for (const channel of channels) for (const listener of this.listeners.get(channel) ?? []) listener();
     return result;
   }
 
@@ -130,7 +153,7 @@ abstract class BaseSql<Connection> implements Sql {
     return () => set.delete(listener);
   }
 
-  private async withConnection<T>(use: (session: SqlSession) => Promise<T>): Promise<T> {
+  private async withConnection<T>(use: (session: Session) => Promise<T>): Promise<T> {
     const connection = await this.pool.acquireConnection();
     try {
       const session = this.session(connection);
@@ -141,17 +164,21 @@ abstract class BaseSql<Connection> implements Sql {
   }
 }
 
+/** What a connection runs: a transaction's statements, without its commit hooks. */
+type Session = Omit<SqlTransaction, "notifyOnCommit" | "setRollbackOnly">;
+
 /** A session's methods as plain functions (so a transaction object can spread them). */
-function bound(session: SqlSession): SqlSession {
+function bound(session: Session): Session {
   return {
     all: (sql, params) => session.all(sql, params),
     get: (sql, params) => session.get(sql, params),
     run: (sql, params) => session.run(sql, params),
+    runAll: (statements) => session.runAll(statements),
   };
 }
 
 /** `session`, each statement logged as MikroORM logs its own (SQL text and duration). */
-function logged(session: SqlSession, logger: Logger): SqlSession {
+function logged(session: Session, logger: Logger): Session {
   const timed = async <T>(sql: string, run: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     try {
@@ -164,6 +191,16 @@ function logged(session: SqlSession, logger: Logger): SqlSession {
     all: (sql, params) => timed(sql, () => session.all(sql, params)),
     get: (sql, params) => timed(sql, () => session.get(sql, params)),
     run: (sql, params) => timed(sql, () => session.run(sql, params)),
+    runAll: async (statements) => {
+      const started = performance.now();
+      try {
+        return await session.runAll(statements);
+      } finally {
+        // One line per statement, as the ORM logs them, each with the time of the whole round trip.
+        const took = Math.round(performance.now() - started);
+        for (const { sql } of statements) logger.logQuery({ query: sql, took, level: "info" });
+      }
+    },
   };
 }
 
@@ -176,10 +213,12 @@ function sqliteValue(value: unknown): unknown {
 
 class SqliteSql extends BaseSql<SqliteDatabase> {
   readonly dialect = "sqlite";
-  readonly forUpdate = "";
+  forUpdate(): string {
+    return "";
+  }
   private readonly statements = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
 
-  protected session(connection: SqliteDatabase): SqlSession {
+  protected session(connection: SqliteDatabase): Session {
     const prepare = (sql: string): SqliteStatement => {
       let cache = this.statements.get(connection);
       if (cache === undefined) this.statements.set(connection, (cache = new Map<string, SqliteStatement>()));
@@ -194,17 +233,21 @@ class SqliteSql extends BaseSql<SqliteDatabase> {
       get: <Row>(sql: string, params?: readonly unknown[]) =>
         Promise.resolve(prepare(sql).get(...values(params)) as Row | undefined),
       run: (sql: string, params?: readonly unknown[]) => Promise.resolve(prepare(sql).run(...values(params)).changes),
+      runAll: (statements) =>
+        Promise.resolve(statements.map(({ sql, params }) => prepare(sql).run(...values(params)).changes)),
     };
   }
 }
 
 class PostgresSql extends BaseSql<PoolClient> {
   readonly dialect = "postgresql";
-  readonly forUpdate = " for update";
+  forUpdate(...of: string[]): string {
+    return of.length === 0 ? " for update" : ` for update of ${of.join(", ")}`;
+  }
   /** Statement names by text: PostgreSQL keeps a named statement parsed and planned per connection. */
   private readonly names = new Map<string, { name: string; text: string }>();
 
-  protected session(connection: PoolClient): SqlSession {
+  protected session(connection: PoolClient): Session {
     const query = async <Row>(sql: string, params: readonly unknown[] | undefined) => {
       let named = this.names.get(sql);
       if (named === undefined) {
@@ -219,6 +262,18 @@ class PostgresSql extends BaseSql<PoolClient> {
       all: async <Row>(sql: string, params?: readonly unknown[]) => (await query<Row>(sql, params)).rows,
       get: async <Row>(sql: string, params?: readonly unknown[]) => (await query<Row>(sql, params)).rows[0],
       run: async (sql: string, params?: readonly unknown[]) => (await query(sql, params)).changed,
+      runAll: async (statements) => {
+        const sql =
+          `with ${statements.map((statement, i) => `s${i} as (${statement.sql} returning 1)`).join(", ")}` +
+          ` select ${statements.map((_, i) => `(select count(*) from s${i})::int as c${i}`).join(", ")}`;
+        const [row] = (
+          await query<Record<string, number>>(
+            sql,
+            statements.flatMap((statement) => statement.params),
+          )
+        ).rows;
+        return statements.map((_, i) => row?.[`c${i}`] ?? 0);
+      },
     };
   }
 }

@@ -1,7 +1,7 @@
 import { DateTimeType, type EntityManager, EntitySchema } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import { v7 as uuidv7 } from "uuid";
-import type { SqlTransaction } from "../db/sql.js";
+import type { SqlStatement, SqlTransaction } from "../db/sql.js";
 import { traceHeaders } from "../observability/tracing.js";
 import { currentRequestId } from "../queue/trace.js";
 import type { DomainEvent, EventDataMap, EventType } from "./types.js";
@@ -163,14 +163,11 @@ export function outboxChannel(entity: OutboxEntity): string {
 export type NewEvent = { [T in EventType]: { type: T } & RecordEventFields<T> }[EventType];
 
 /**
- * {@link recordEvent} for a plain-SQL transaction: inserts the events' rows in `tx` (one statement),
- * which commits them with the change that caused them, and wakes the table's relay after that commit.
+ * {@link recordEvent} for a plain-SQL transaction: the statement that inserts the events' rows, to run
+ * in `tx` (which commits them with the change that caused them); the table's relay wakes after that
+ * commit.
  */
-export async function insertEvents(
-  tx: SqlTransaction,
-  entity: OutboxEntity,
-  events: readonly NewEvent[],
-): Promise<void> {
+export function insertEvents(tx: SqlTransaction, entity: OutboxEntity, events: readonly NewEvent[]): SqlStatement {
   const params: unknown[] = [];
   for (const { type, ...fields } of events) {
     const { row } = newEvent(type, fields as RecordEventFields<typeof type>);
@@ -184,12 +181,13 @@ export async function insertEvents(
       row.traceparent,
     );
   }
-  await tx.run(
-    `insert into "${entity.meta.tableName}" ("id", "type", "occurred_at", "owner_id", "data", "request_id", "traceparent")` +
+  tx.notifyOnCommit(outboxChannel(entity));
+  return {
+    sql:
+      `insert into "${entity.meta.tableName}" ("id", "type", "occurred_at", "owner_id", "data", "request_id", "traceparent")` +
       ` values ${events.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
     params,
-  );
-  tx.notifyOnCommit(outboxChannel(entity));
+  };
 }
 
 /** The event an outbox row holds. */

@@ -3,7 +3,7 @@ import { insertEvents } from "../../src/events/outbox.js";
 import { Decimal } from "../../src/graphql/scalars.js";
 import { applyFill, feeOf, InsufficientPositionError, type Book } from "./accounting.js";
 import { OrderStatus, OrderType, RejectReason, type Order } from "./order.entity.js";
-import { selectOrder, updateOrderOutcome } from "./order.rows.js";
+import { selectOrderAndPrice, updateOrderOutcome } from "./order.rows.js";
 import { tradesOutbox } from "./outbox.js";
 import { orderSnapshot, tradeSnapshot } from "./snapshots.js";
 import { Trade } from "./trade.entity.js";
@@ -39,7 +39,7 @@ const bookOf = (row: PositionRow): Book => ({
 async function lockPosition(sql: Sql, tx: SqlTransaction, order: Order): Promise<Book> {
   const select =
     'select "quantity", "cost_basis", "realized_pnl", "fees", "volume", "trade_count", "winning_trades", "losing_trades"' +
-    ` from "bot_position" where "bot_id" = ?${sql.forUpdate}`;
+    ` from "bot_position" where "bot_id" = ?${sql.forUpdate()}`;
   let row = await tx.get<PositionRow>(select, [order.botId]);
   if (row === undefined) {
     // A concurrent first fill of the same bot may insert it too: the row is what both then lock.
@@ -59,28 +59,27 @@ async function lockPosition(sql: Sql, tx: SqlTransaction, order: Order): Promise
  * Fills one PENDING order on the paper exchange, in one transaction: the trade, the position and
  * its totals, the order FILLED, and the `trade.executed` and `order.updated` events — or the order
  * REJECTED with `order.rejected`. An order that is no longer PENDING is left alone (jobs run at
- * least once). Plain SQL (src/db/sql.ts): this runs for every order.
+ * least once). Plain SQL (src/db/sql.ts), as this runs for every order: on PostgreSQL five round
+ * trips (begin, the order with its price, the position, every write at once, commit).
  */
 export async function fillOrder(sql: Sql, orderId: string, feeRate: Decimal): Promise<FillOutcome> {
   return sql.transaction(async (tx) => {
-    const order = await selectOrder(tx, orderId, sql.forUpdate);
-    if (order === null || order.status !== OrderStatus.PENDING) return { status: "SKIPPED" } as const;
+    const found = await selectOrderAndPrice(tx, orderId, sql.forUpdate("o"));
+    if (found === null || found.order.status !== OrderStatus.PENDING) return { status: "SKIPPED" } as const;
+    const { order } = found;
     const reject = async (reason: string): Promise<FillOutcome> => {
       order.status = OrderStatus.REJECTED;
       order.rejectReason = reason;
       order.updatedAt = new Date();
-      await updateOrderOutcome(tx, order);
-      await insertEvents(tx, tradesOutbox, [
-        { type: "order.rejected", ownerId: order.ownerId, data: { order: orderSnapshot(order), reason } },
+      await tx.runAll([
+        updateOrderOutcome(order),
+        insertEvents(tx, tradesOutbox, [
+          { type: "order.rejected", ownerId: order.ownerId, data: { order: orderSnapshot(order), reason } },
+        ]),
       ]);
       return { status: "REJECTED", reason };
     };
-    const price =
-      order.type === OrderType.LIMIT
-        ? order.limitPrice
-        : await tx
-            .get<{ price: string }>('select "price" from "ticker" where "symbol" = ?', [order.symbol])
-            .then((row) => (row === undefined ? null : new Decimal(row.price)));
+    const price = order.type === OrderType.LIMIT ? order.limitPrice : found.lastPrice;
     if (price === null) return reject(RejectReason.NoMarketPrice);
     const book = await lockPosition(sql, tx, order);
     const fee = feeOf(order.quantity, price, feeRate);
@@ -93,22 +92,6 @@ export async function fillOrder(sql: Sql, orderId: string, feeRate: Decimal): Pr
     }
     const next = applied.book;
     const now = new Date();
-    await tx.run(
-      'update "bot_position" set "quantity" = ?, "cost_basis" = ?, "realized_pnl" = ?, "fees" = ?, "volume" = ?,' +
-        ' "trade_count" = ?, "winning_trades" = ?, "losing_trades" = ?, "updated_at" = ? where "bot_id" = ?',
-      [
-        next.quantity.toFixed(),
-        next.costBasis.toFixed(),
-        next.realizedPnl.toFixed(),
-        next.fees.toFixed(),
-        next.volume.toFixed(),
-        next.tradeCount,
-        next.winningTrades,
-        next.losingTrades,
-        now,
-        order.botId,
-      ],
-    );
     const trade = Object.assign(new Trade(), {
       botId: order.botId,
       orderId: order.id,
@@ -122,31 +105,51 @@ export async function fillOrder(sql: Sql, orderId: string, feeRate: Decimal): Pr
       realizedPnl: new Decimal(applied.realizedPnl.toFixed()),
       executedAt: now,
     });
-    await tx.run(
-      'insert into "trade" ("id", "bot_id", "order_id", "owner_id", "symbol", "side", "quantity", "price", "fee",' +
-        ' "fee_currency", "realized_pnl", "executed_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [
-        trade.id,
-        trade.botId,
-        trade.orderId,
-        trade.ownerId,
-        trade.symbol,
-        trade.side,
-        trade.quantity.toFixed(),
-        trade.price.toFixed(),
-        trade.fee.toFixed(),
-        trade.feeCurrency,
-        trade.realizedPnl.toFixed(),
-        trade.executedAt,
-      ],
-    );
     order.status = OrderStatus.FILLED;
     order.tradeId = trade.id;
     order.updatedAt = now;
-    await updateOrderOutcome(tx, order);
-    await insertEvents(tx, tradesOutbox, [
-      { type: "trade.executed", ownerId: order.ownerId, data: { trade: tradeSnapshot(trade) } },
-      { type: "order.updated", ownerId: order.ownerId, data: { order: orderSnapshot(order) } },
+    await tx.runAll([
+      {
+        sql:
+          'update "bot_position" set "quantity" = ?, "cost_basis" = ?, "realized_pnl" = ?, "fees" = ?, "volume" = ?,' +
+          ' "trade_count" = ?, "winning_trades" = ?, "losing_trades" = ?, "updated_at" = ? where "bot_id" = ?',
+        params: [
+          next.quantity.toFixed(),
+          next.costBasis.toFixed(),
+          next.realizedPnl.toFixed(),
+          next.fees.toFixed(),
+          next.volume.toFixed(),
+          next.tradeCount,
+          next.winningTrades,
+          next.losingTrades,
+          now,
+          order.botId,
+        ],
+      },
+      {
+        sql:
+          'insert into "trade" ("id", "bot_id", "order_id", "owner_id", "symbol", "side", "quantity", "price", "fee",' +
+          ' "fee_currency", "realized_pnl", "executed_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        params: [
+          trade.id,
+          trade.botId,
+          trade.orderId,
+          trade.ownerId,
+          trade.symbol,
+          trade.side,
+          trade.quantity.toFixed(),
+          trade.price.toFixed(),
+          trade.fee.toFixed(),
+          trade.feeCurrency,
+          trade.realizedPnl.toFixed(),
+          trade.executedAt,
+        ],
+      },
+      updateOrderOutcome(order),
+      insertEvents(tx, tradesOutbox, [
+        { type: "trade.executed", ownerId: order.ownerId, data: { trade: tradeSnapshot(trade) } },
+        { type: "order.updated", ownerId: order.ownerId, data: { order: orderSnapshot(order) } },
+      ]),
     ]);
     return { status: "FILLED", tradeId: trade.id };
   });

@@ -1,4 +1,4 @@
-import { readDate, type SqlSession } from "../../src/db/sql.js";
+import { readDate, type SqlSession, type SqlStatement } from "../../src/db/sql.js";
 import { Decimal } from "../../src/graphql/scalars.js";
 import { Order, type OrderStatus, type OrderType } from "./order.entity.js";
 import type { OrderSide } from "./trade.entity.js";
@@ -48,10 +48,23 @@ function orderOfRow(row: OrderRow): Order {
   });
 }
 
-/** The order with this id; `forUpdate` locks its row until the transaction ends (PostgreSQL). */
-export async function selectOrder(session: SqlSession, id: string, forUpdate = ""): Promise<Order | null> {
-  const row = await session.get<OrderRow>(`select ${COLUMNS} from "trade_order" where "id" = ?${forUpdate}`, [id]);
-  return row === undefined ? null : orderOfRow(row);
+/**
+ * The order with this id and the last price of its symbol (null without a ticker); `lock` (see
+ * Sql.forUpdate) holds the order's row until the transaction ends.
+ */
+export async function selectOrderAndPrice(
+  session: SqlSession,
+  id: string,
+  lock: string,
+): Promise<{ order: Order; lastPrice: Decimal | null } | null> {
+  const row = await session.get<OrderRow & { last_price: string | null }>(
+    `select ${COLUMNS.replace(/"([a-z_]+)"/g, 'o."$1"')}, t."price" as "last_price" from "trade_order" o` +
+      ` left join "ticker" t on t."symbol" = o."symbol" where o."id" = ?${lock}`,
+    [id],
+  );
+  return row === undefined
+    ? null
+    : { order: orderOfRow(row), lastPrice: row.last_price === null ? null : new Decimal(row.last_price) };
 }
 
 /** The orders with these ids (any order; unknown ids have none). */
@@ -76,34 +89,35 @@ export async function selectOrderByClientId(
   return row === undefined ? null : orderOfRow(row);
 }
 
-/** Inserts a new order; false, inserting nothing, when the bot has an order with its client key already. */
-export async function insertOrder(session: SqlSession, order: Order): Promise<boolean> {
-  const sql =
-    `insert into "trade_order" (${COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)` +
-    ' on conflict ("bot_id", "client_order_id") do nothing';
-  const inserted = await session.run(sql, [
-    order.id,
-    order.botId,
-    order.ownerId,
-    order.clientOrderId,
-    order.symbol,
-    order.side,
-    order.type,
-    order.quantity.toFixed(),
-    order.limitPrice?.toFixed() ?? null,
-    order.status,
-    order.rejectReason,
-    order.tradeId,
-    order.createdAt,
-    order.updatedAt,
-  ]);
-  return inserted === 1;
+/** The statement that inserts a new order; it changes nothing when the bot has an order with its client key already. */
+export function insertOrder(order: Order): SqlStatement {
+  return {
+    sql:
+      `insert into "trade_order" (${COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)` +
+      ' on conflict ("bot_id", "client_order_id") do nothing',
+    params: [
+      order.id,
+      order.botId,
+      order.ownerId,
+      order.clientOrderId,
+      order.symbol,
+      order.side,
+      order.type,
+      order.quantity.toFixed(),
+      order.limitPrice?.toFixed() ?? null,
+      order.status,
+      order.rejectReason,
+      order.tradeId,
+      order.createdAt,
+      order.updatedAt,
+    ],
+  };
 }
 
-/** Writes the order's status, reject reason, trade and update time. */
-export async function updateOrderOutcome(session: SqlSession, order: Order): Promise<void> {
-  await session.run(
-    'update "trade_order" set "status" = ?, "reject_reason" = ?, "trade_id" = ?, "updated_at" = ? where "id" = ?',
-    [order.status, order.rejectReason, order.tradeId, order.updatedAt, order.id],
-  );
+/** The statement that writes the order's status, reject reason, trade and update time. */
+export function updateOrderOutcome(order: Order): SqlStatement {
+  return {
+    sql: 'update "trade_order" set "status" = ?, "reject_reason" = ?, "trade_id" = ?, "updated_at" = ? where "id" = ?',
+    params: [order.status, order.rejectReason, order.tradeId, order.updatedAt, order.id],
+  };
 }

@@ -94,21 +94,26 @@ export class OrderService {
         createdAt: now,
         updatedAt: now,
       });
-      if (!(await insertOrder(tx, order))) {
-        // The key was used before, or by a concurrent request that committed first: its order is the answer.
+      const [inserted] = await tx.runAll([
+        insertOrder(order),
+        insertEvents(tx, tradesOutbox, [
+          {
+            type: "order.updated",
+            ownerId: bot.ownerId,
+            data: { order: orderSnapshot(order) },
+            requestId: this.requestId,
+          },
+        ]),
+      ]);
+      if (inserted === 0) {
+        // The key was used before, or by a concurrent request that committed first: its order is the
+        // answer, and the event written beside the insert that did nothing is rolled back.
+        tx.setRollbackOnly();
         const existing = await selectOrderByClientId(tx, bot.id, input.clientOrderId);
         if (existing === null)
           throw new Error(`order ${input.clientOrderId} of bot ${bot.id} conflicts but cannot be read`);
         return ok(existing);
       }
-      await insertEvents(tx, tradesOutbox, [
-        {
-          type: "order.updated",
-          ownerId: bot.ownerId,
-          data: { order: orderSnapshot(order) },
-          requestId: this.requestId,
-        },
-      ]);
       return ok(order);
     });
   }
