@@ -3,7 +3,8 @@
 // 100 orders/s for 30 s, on embedded defaults and on PostgreSQL + Redis (target p99 < 100 ms), and the
 // throughput ceiling"). Starts the built stack (dist/src/cli/start.js, every port 0, a temporary
 // DATA_DIR, SIMULATED_MARKET=false; `--redis` adds a fresh PostgreSQL database, Redis under a key prefix
-// of its own and the three secrets), sets the BTC/USDT price, creates and starts `--bots` bots and opens
+// of its own and the three secrets; `--redis --split` runs the README's topology for those instead, each
+// subgraph and the gateway a process of its own), sets the BTC/USDT price, creates and starts `--bots` bots and opens
 // one graphql-ws connection per bot to the gateway, subscribed to `tradeExecuted(botId)` (like one user
 // per bot; all with an admin token).
 // An open-loop generator sends MARKET BUY orders of 0.001 on a timer at a fixed rate, round-robin over the
@@ -32,7 +33,7 @@
 // Usage: npm run build && node bench/orders.mjs [--redis] [--rate 100] [--duration 30] [--baseline-rate 10]
 //        [--baseline-duration 15] [--warmup 10] [--bots 10] [--inflight 256] [--skip-ceiling]
 //        [--ceiling-step 10] [--ceiling-factor 1.25] [--ceiling-p99 500] [--ceiling-max-steps 12] [--drain 60]
-//        [--redis-url redis://127.0.0.1:6379] [--postgres-url postgres://postgres@127.0.0.1:5432/postgres]
+//        [--split] [--redis-url redis://127.0.0.1:6379] [--postgres-url postgres://postgres@127.0.0.1:5432/postgres]
 //        [--timeout 900]
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -45,6 +46,7 @@ import pg from "pg";
 import WebSocket from "ws";
 import {
   benchStackEnv,
+  freePort,
   runBenchmark,
   graphqlRequest,
   percentile,
@@ -56,6 +58,7 @@ import { signUserToken } from "../dist/src/auth/tokens.js";
 const { values } = parseArgs({
   options: {
     redis: { type: "boolean", default: false },
+    split: { type: "boolean", default: false },
     rate: { type: "string", default: "100" },
     duration: { type: "string", default: "30" },
     "baseline-rate": { type: "string", default: "10" },
@@ -103,6 +106,13 @@ const ceilingMaxSteps = number("ceiling-max-steps", { min: 1, integer: true });
 const drainS = number("drain", { min: 10 });
 const timeoutS = number("timeout", { min: 10, integer: true });
 const production = values.redis;
+const split = values.split;
+if (split && !production) {
+  console.error(
+    "--split needs --redis: processes share neither the in-process queue and bus nor each other's SQLite files",
+  );
+  process.exit(2);
+}
 const redisUrl = values["redis-url"];
 const postgresAdminUrl = values["postgres-url"];
 
@@ -216,15 +226,69 @@ async function startStack() {
     env.QUEUE_PREFIX = queuePrefix;
     redisUsed = true;
   }
-  const stack = await startChildStack({
-    env,
-    readyTimeoutMs: READY_TIMEOUT_MS,
-    exitTimeoutMs: EXIT_TIMEOUT_MS,
-    adminToken: !production,
-    onSpawn: (handle) => (stackHandle = handle),
-  });
+  const stack = split
+    ? await startSplitStack(env)
+    : await startChildStack({
+        env,
+        readyTimeoutMs: READY_TIMEOUT_MS,
+        exitTimeoutMs: EXIT_TIMEOUT_MS,
+        adminToken: !production,
+        onSpawn: (handle) => (stackHandle = handle),
+      });
   if (production) stack.token = await signUserToken({ id: "bench-admin", roles: ["admin", "trader"] }, jwtSecret, "2h");
   return stack;
+}
+
+const SUBGRAPHS = ["bots", "trades", "webhooks", "flags", "admin"];
+
+/**
+ * --split: the topology the README gives for PostgreSQL + Redis, each subgraph in a process of its own
+ * (`npm run start:subgraph -- <name>`) and the gateway in another (`npm run start:gateway`), every one
+ * told where the others listen. One handle for all of them: CPU summed, warnings merged, stopped
+ * together (the gateway first).
+ */
+async function startSplitStack(env) {
+  const handles = [];
+  stackHandle = {
+    child: { kill: (signal) => handles.forEach((handle) => handle.child.kill(signal)) },
+    cpuMs: () => handles.reduce((sum, handle) => sum + (handle.cpuMs() ?? 0), 0),
+    get warnings() {
+      const merged = new Map();
+      for (const handle of handles)
+        for (const [message, count] of handle.warnings) merged.set(message, (merged.get(message) ?? 0) + count);
+      return merged;
+    },
+    tail: () => handles.map((handle) => handle.tail()).join("\n"),
+    async stop() {
+      const codes = [];
+      for (const handle of [...handles].reverse()) codes.push(await handle.stop());
+      return codes.find((code) => code !== 0) ?? 0;
+    },
+  };
+  const ports = new Map();
+  for (const name of [...SUBGRAPHS, "gateway"]) ports.set(name, await freePort());
+  const shared = { ...env };
+  for (const name of SUBGRAPHS) {
+    shared[`${name.toUpperCase()}_SUBGRAPH_URL`] = `http://127.0.0.1:${ports.get(name)}/graphql`;
+  }
+  const start = (args, port, extra) =>
+    startChildStack({
+      env: { ...shared, ...extra },
+      args,
+      ready: async () => (await fetch(`http://127.0.0.1:${port}/health/live`)).ok,
+      readyTimeoutMs: READY_TIMEOUT_MS,
+      exitTimeoutMs: EXIT_TIMEOUT_MS,
+      onSpawn: (handle) => handles.push(handle),
+    });
+  for (const name of SUBGRAPHS) {
+    const port = ports.get(name);
+    await start(["dist/src/cli/start-subgraph.js", name], port, {
+      [`${name.toUpperCase()}_SUBGRAPH_PORT`]: String(port),
+    });
+  }
+  const port = ports.get("gateway");
+  await start(["dist/src/cli/start-gateway.js"], port, { PORT: String(port) });
+  return { gatewayUrl: `http://127.0.0.1:${port}/graphql` };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -663,7 +727,8 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 
 async function main() {
   const backends = production
-    ? `PostgreSQL (fresh database ${databaseName}) + Redis (${redisUrl}, prefix ${queuePrefix}): BullMQ queue, Redis event bus`
+    ? `PostgreSQL (fresh database ${databaseName}) + Redis (${redisUrl}, prefix ${queuePrefix}): BullMQ queue, Redis event bus` +
+      (split ? `; ${SUBGRAPHS.length} subgraph processes and a gateway process` : ", all in one process")
     : "embedded defaults (SQLite, in-process queue and event bus)";
   console.log(
     `submitOrder → tradeExecuted through the gateway on ${backends}; ${botCount} bots, MARKET BUY ${QUANTITY} at ${PRICE},` +

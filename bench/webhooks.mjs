@@ -25,7 +25,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, request } from "node:http";
-import { createServer as createNetServer } from "node:net";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -33,7 +32,14 @@ import { Redis } from "ioredis";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { Webhook } from "standardwebhooks";
-import { benchStackEnv, runBenchmark, graphqlRequest, startChildStack, withTimeout } from "./lib/child-stack.mjs";
+import {
+  benchStackEnv,
+  freePort,
+  runBenchmark,
+  graphqlRequest,
+  startChildStack,
+  withTimeout,
+} from "./lib/child-stack.mjs";
 import { signUserToken } from "../dist/src/auth/tokens.js";
 
 const { values } = parseArgs({
@@ -121,17 +127,6 @@ async function subgraphQuery(subgraph, sql) {
 }
 
 /** A TCP port free on 127.0.0.1 right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function deleteRedisKeys() {
   const client = new Redis(redisUrl, { maxRetriesPerRequest: 2, connectTimeout: 5_000 });
   client.on("error", () => undefined); // reported through the commands' rejections

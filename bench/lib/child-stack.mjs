@@ -2,6 +2,7 @@
 // measurement helpers. Run `npm run build` first.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer as createNetServer } from "node:net";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -37,6 +38,18 @@ export async function graphqlRequest(url, token, query, variables, timeoutMs) {
   }
   if (!response.ok || body.errors) throw new Error(`HTTP ${response.status}: ${JSON.stringify(body).slice(0, 500)}`);
   return body.data;
+}
+
+/** A TCP port free on 127.0.0.1 now, for a child process to listen on. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Settings of the caller's environment a benchmark must not inherit: it names its own backends and secrets. */

@@ -1,16 +1,22 @@
-import type { TaskQueue } from "../queue/types.js";
+import type { BulkJob, TaskQueue } from "../queue/types.js";
 import { WEBHOOK_EVENT_TYPES, type DomainEvent } from "./types.js";
 
 /**
  * The queues that consume events: for each published event, the jobs it starts. Job ids derive from
- * the event (or the order it carries), so an event relayed twice starts each job once.
+ * the event (or the order it carries), so an event relayed twice starts each job once. One bulk add:
+ * with BullMQ one round trip for all of them, where an enqueue with an id also reads the job back.
  */
 export async function enqueueConsumers(queue: TaskQueue, event: DomainEvent): Promise<void> {
+  const jobs: BulkJob[] = [];
   const retrying = { attempts: 5, backoff: { type: "exponential", delayMs: 1000, jitter: 0.2 } } as const;
   if (event.type === "bot.status_changed" || event.type === "bot.updated" || event.type === "bot.deleted") {
     const bot = (event as DomainEvent<"bot.status_changed">).data.bot;
     if (bot.strategy === "dca" || event.type === "bot.updated") {
-      await queue.enqueue("orders.dcaSync", { botId: bot.id }, { jobId: `dcasync-${event.id}`, ...retrying });
+      jobs.push({
+        task: "orders.dcaSync",
+        payload: { botId: bot.id },
+        options: { jobId: `dcasync-${event.id}`, ...retrying },
+      });
     }
   }
   if (event.type === "order.rejected") {
@@ -21,25 +27,30 @@ export async function enqueueConsumers(queue: TaskQueue, event: DomainEvent): Pr
       order["clientOrderId"].startsWith("dca-") &&
       typeof order["botId"] === "string"
     ) {
-      await queue.enqueue(
-        "bots.fail",
-        { botId: order["botId"], reason: `DCA order rejected: ${reason}` },
-        { jobId: `fail-${event.id}`, ...retrying },
-      );
+      jobs.push({
+        task: "bots.fail",
+        payload: { botId: order["botId"], reason: `DCA order rejected: ${reason}` },
+        options: { jobId: `fail-${event.id}`, ...retrying },
+      });
     }
   }
   if (event.type === "order.updated") {
     const order = (event as DomainEvent<"order.updated">).data.order;
     if (order["status"] === "PENDING" && typeof order["id"] === "string") {
-      await queue.enqueue("orders.fill", { orderId: order["id"] }, { jobId: order["id"], ...retrying });
+      jobs.push({
+        task: "orders.fill",
+        payload: { orderId: order["id"] },
+        options: { jobId: order["id"], ...retrying },
+      });
     }
   }
   // Only events an endpoint may subscribe to are fanned out: an order's own updates start no job.
   if ((WEBHOOK_EVENT_TYPES as readonly string[]).includes(event.type)) {
-    await queue.enqueue(
-      "webhooks.fanout",
-      { event: { ...event, data: { ...event.data } } },
-      { jobId: `fanout-${event.id}`, ...retrying },
-    );
+    jobs.push({
+      task: "webhooks.fanout",
+      payload: { event: { ...event, data: { ...event.data } } },
+      options: { jobId: `fanout-${event.id}`, ...retrying },
+    });
   }
+  if (jobs.length > 0) await queue.enqueueMany(jobs);
 }

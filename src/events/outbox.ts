@@ -1,6 +1,7 @@
 import { DateTimeType, type EntityManager, EntitySchema } from "@mikro-orm/core";
 import type { Knex } from "@mikro-orm/knex";
 import { v7 as uuidv7 } from "uuid";
+import type { SqlStatement, SqlTransaction } from "../db/sql.js";
 import { traceHeaders } from "../observability/tracing.js";
 import { currentRequestId } from "../queue/trace.js";
 import type { DomainEvent, EventDataMap, EventType } from "./types.js";
@@ -110,16 +111,11 @@ export function addOutboxTraceparent(schema: Knex.SchemaBuilder, subgraph: strin
   });
 }
 
-/**
- * Adds an event to the outbox through `em` without flushing: the caller's flush or transaction
- * commits the change and its event together, or neither. Returns the event as it will be published.
- */
-export function recordEvent<T extends EventType>(
-  em: EntityManager,
-  entity: OutboxEntity,
+/** The event `fields` describe, new: its id, time, request and trace context. */
+function newEvent<T extends EventType>(
   type: T,
   fields: RecordEventFields<T>,
-): DomainEvent<T> {
+): { event: DomainEvent<T>; row: Omit<OutboxRecord, "publishedAt"> } {
   const occurredAt = new Date();
   // A job's events keep the request that caused the job.
   const requestId = fields.requestId ?? currentRequestId();
@@ -131,19 +127,67 @@ export function recordEvent<T extends EventType>(
     data: fields.data,
     ...(requestId === undefined ? {} : { requestId }),
   };
-  em.persist(
-    em.create(entity, {
-      id: event.id,
-      type,
-      occurredAt,
-      ownerId: fields.ownerId,
-      data: fields.data,
-      requestId: requestId ?? null,
-      traceparent: traceHeaders()["traceparent"] ?? null,
-      publishedAt: null,
-    }),
-  );
+  const row = {
+    id: event.id,
+    type,
+    occurredAt,
+    ownerId: fields.ownerId,
+    data: fields.data,
+    requestId: requestId ?? null,
+    traceparent: traceHeaders()["traceparent"] ?? null,
+  };
+  return { event, row };
+}
+
+/**
+ * Adds an event to the outbox through `em` without flushing: the caller's flush or transaction
+ * commits the change and its event together, or neither. Returns the event as it will be published.
+ */
+export function recordEvent<T extends EventType>(
+  em: EntityManager,
+  entity: OutboxEntity,
+  type: T,
+  fields: RecordEventFields<T>,
+): DomainEvent<T> {
+  const { event, row } = newEvent(type, fields);
+  em.persist(em.create(entity, { ...row, publishedAt: null }));
   return event;
+}
+
+/** What the relay of `<subgraph>_outbox` listens to on its database's plain SQL (see {@link insertEvent}). */
+export function outboxChannel(entity: OutboxEntity): string {
+  return `outbox:${entity.meta.tableName}`;
+}
+
+/** An event to record: its type and fields. */
+export type NewEvent = { [T in EventType]: { type: T } & RecordEventFields<T> }[EventType];
+
+/**
+ * {@link recordEvent} for a plain-SQL transaction: the statement that inserts the events' rows, to run
+ * in `tx` (which commits them with the change that caused them); the table's relay wakes after that
+ * commit.
+ */
+export function insertEvents(tx: SqlTransaction, entity: OutboxEntity, events: readonly NewEvent[]): SqlStatement {
+  const params: unknown[] = [];
+  for (const { type, ...fields } of events) {
+    const { row } = newEvent(type, fields as RecordEventFields<typeof type>);
+    params.push(
+      row.id,
+      row.type,
+      row.occurredAt,
+      row.ownerId,
+      JSON.stringify(row.data),
+      row.requestId,
+      row.traceparent,
+    );
+  }
+  tx.notifyOnCommit(outboxChannel(entity));
+  return {
+    sql:
+      `insert into "${entity.meta.tableName}" ("id", "type", "occurred_at", "owner_id", "data", "request_id", "traceparent")` +
+      ` values ${events.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+    params,
+  };
 }
 
 /** The event an outbox row holds. */

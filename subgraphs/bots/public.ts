@@ -1,5 +1,6 @@
 import type { AppConfig } from "../../src/config/index.js";
 import { openDatabase } from "../../src/db/orm.js";
+import { plainSql, readJson } from "../../src/db/sql.js";
 import type { Logger } from "../../src/observability/logger.js";
 import { Bot, type BotStatus } from "./bot.entity.js";
 
@@ -36,6 +37,17 @@ const factsOf = (bot: Bot): BotFacts => ({
   status: bot.status,
 });
 
+/** The columns of `bot` that {@link BotFacts} holds, as the drivers return them. */
+interface BotRow {
+  id: string;
+  owner_id: string;
+  name: string;
+  symbol: string;
+  strategy: string;
+  config: Record<string, unknown> | string;
+  status: BotStatus;
+}
+
 /** Opens a reader on the bots database (its SQLite file, or the shared PostgreSQL database); it never writes. */
 export async function openBotReader(config: AppConfig, logger: Logger): Promise<BotReader> {
   const orm = await openDatabase({
@@ -47,10 +59,25 @@ export async function openBotReader(config: AppConfig, logger: Logger): Promise<
     config,
     logger,
   });
+  const sql = plainSql(orm.em);
   return {
+    // Plain SQL (src/db/sql.ts): every order checks its bot.
     async find(id) {
-      const bot = await orm.em.fork().findOne(Bot, { id });
-      return bot && factsOf(bot);
+      const row = await sql.get<BotRow>(
+        'select "id", "owner_id", "name", "symbol", "strategy", "config", "status" from "bot" where "id" = ?',
+        [id],
+      );
+      return row === undefined
+        ? null
+        : {
+            id: row.id,
+            ownerId: row.owner_id,
+            name: row.name,
+            symbol: row.symbol,
+            strategy: row.strategy,
+            config: readJson(row.config),
+            status: row.status,
+          };
     },
     async list(status, strategy) {
       return (await orm.em.fork().find(Bot, { status, ...(strategy === undefined ? {} : { strategy }) })).map(factsOf);

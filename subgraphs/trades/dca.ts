@@ -1,5 +1,6 @@
 import type { Logger } from "../../src/observability/logger.js";
 import type { EntityManager } from "../../src/db/orm.js";
+import type { Sql } from "../../src/db/sql.js";
 import { Decimal } from "../../src/graphql/scalars.js";
 import type { TaskQueue } from "../../src/queue/types.js";
 import { BotStatus, type BotFacts, type BotReader } from "../bots/public.js";
@@ -46,6 +47,7 @@ export async function reconcileDcaSchedules(queue: TaskQueue, bots: BotReader): 
  */
 export async function dcaBuy(
   em: EntityManager,
+  sql: Sql,
   bots: BotReader,
   queue: TaskQueue,
   botId: string,
@@ -58,7 +60,7 @@ export async function dcaBuy(
     await queue.unschedule("orders", dcaSchedulerId(botId));
     return null;
   }
-  const result = await new OrderService(em, bots).submit(
+  const result = await new OrderService(em, sql, bots).submit(
     { id: bot.ownerId, roles: ["trader"] },
     {
       botId,

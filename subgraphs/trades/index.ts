@@ -1,3 +1,4 @@
+import { plainSql } from "../../src/db/sql.js";
 import type { RequestContext } from "../../src/graphql/context.js";
 import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
 import { Decimal } from "../../src/graphql/scalars.js";
@@ -51,6 +52,7 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
     queue.process("orders.dcaTick", async (job) => ({
       orderId: await dcaBuy(
         orm.em.fork(),
+        plainSql(orm.em),
         bots,
         queue,
         job.payload.botId,
@@ -62,7 +64,7 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
     queue.process(
       "orders.fill",
       async (job) => {
-        const outcome = await fillOrder(orm.em.fork(), job.payload.orderId, feeRate);
+        const outcome = await fillOrder(plainSql(orm.em), job.payload.orderId, feeRate);
         logger.info({ orderId: job.payload.orderId, ...outcome }, "order fill");
         return outcome;
       },

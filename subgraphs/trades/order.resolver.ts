@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscript
 import { canSee } from "../../src/auth/viewer.js";
 import type { DomainEvent } from "../../src/events/types.js";
 import { requireViewer, type RequestContext } from "../../src/graphql/context.js";
+import { plainSql } from "../../src/db/sql.js";
 import type { SubgraphServices } from "../../src/graphql/subgraph.js";
 import { Decimal } from "../../src/graphql/scalars.js";
 import { pushIterator } from "../../src/graphql/subscriptions.js";
@@ -102,6 +103,6 @@ export class OrderResolver {
   }
 
   private service(ctx: Context): OrderService {
-    return new OrderService(ctx.em, tradesDependencies(this.services).bots, ctx.requestId);
+    return new OrderService(ctx.em, plainSql(ctx.em), tradesDependencies(this.services).bots, ctx.requestId);
   }
 }

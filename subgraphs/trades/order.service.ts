@@ -1,14 +1,16 @@
-import { UniqueConstraintViolationException, type FilterQuery } from "@mikro-orm/core";
+import type { FilterQuery } from "@mikro-orm/core";
 import { canSee, canWrite, isAdmin, type Viewer } from "../../src/auth/viewer.js";
 import type { EntityManager } from "../../src/db/orm.js";
 import type { PageArgs, PageLoader } from "../../src/db/paginate.js";
-import { recordEvent } from "../../src/events/outbox.js";
+import type { Sql } from "../../src/db/sql.js";
+import { insertEvents, recordEvent } from "../../src/events/outbox.js";
 import type { Page } from "../../src/graphql/connection.js";
 import { argumentError, forbidden, userError, UserErrorCode, type UserError } from "../../src/graphql/errors.js";
 import type { Decimal } from "../../src/graphql/scalars.js";
 import { BotStatus, type BotReader } from "../bots/public.js";
 import { Order, OrderStatus, OrderType } from "./order.entity.js";
 import type { SubmitOrderInput } from "./order.input.js";
+import { insertOrder, selectOrderByClientId } from "./order.rows.js";
 import { tradesOutbox } from "./outbox.js";
 import { orderSnapshot } from "./snapshots.js";
 
@@ -47,6 +49,7 @@ export function validateOrder(input: SubmitOrderInput, maxQuantity: Decimal): Us
 export class OrderService {
   constructor(
     private readonly em: EntityManager,
+    private readonly sql: Sql,
     private readonly bots: BotReader,
     private readonly requestId?: string,
   ) {}
@@ -54,6 +57,7 @@ export class OrderService {
   /**
    * Stores a PENDING order and, in the same transaction, the event that starts its fill job.
    * Idempotent on (bot, clientOrderId): the same key returns the order it made, even concurrently.
+   * Plain SQL (src/db/sql.ts): this runs for every order.
    */
   async submit(viewer: Viewer, input: SubmitOrderInput, maxQuantity: Decimal): Promise<Result<Order>> {
     const bot = await this.bots.find(input.botId);
@@ -65,37 +69,53 @@ export class OrderService {
     if (!canWrite(viewer)) throw forbidden("Only traders and admins can submit orders.");
     const errors = validateOrder(input, maxQuantity);
     if (errors.length > 0) return failed(errors);
-    const existing = await this.em.findOne(Order, { botId: bot.id, clientOrderId: input.clientOrderId });
-    if (existing !== null) return ok(existing);
-    if (bot.status !== BotStatus.RUNNING) {
-      return failed([
-        userError(["botId"], `botId: the bot is ${bot.status}; orders need a RUNNING bot`, UserErrorCode.InvalidState),
+    return this.sql.transaction(async (tx) => {
+      if (bot.status !== BotStatus.RUNNING) {
+        const existing = await selectOrderByClientId(tx, bot.id, input.clientOrderId);
+        if (existing !== null) return ok(existing);
+        return failed<Order>([
+          userError(
+            ["botId"],
+            `botId: the bot is ${bot.status}; orders need a RUNNING bot`,
+            UserErrorCode.InvalidState,
+          ),
+        ]);
+      }
+      const now = new Date();
+      const order = Object.assign(new Order(), {
+        botId: bot.id,
+        ownerId: bot.ownerId,
+        clientOrderId: input.clientOrderId,
+        symbol: bot.symbol,
+        side: input.side,
+        type: input.type,
+        quantity: input.quantity,
+        limitPrice: input.limitPrice ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const [inserted] = await tx.runAll([
+        insertOrder(order),
+        insertEvents(tx, tradesOutbox, [
+          {
+            type: "order.updated",
+            ownerId: bot.ownerId,
+            data: { order: orderSnapshot(order) },
+            requestId: this.requestId,
+          },
+        ]),
       ]);
-    }
-    const order = this.em.create(Order, {
-      botId: bot.id,
-      ownerId: bot.ownerId,
-      clientOrderId: input.clientOrderId,
-      symbol: bot.symbol,
-      side: input.side,
-      type: input.type,
-      quantity: input.quantity,
-      limitPrice: input.limitPrice ?? null,
-    });
-    recordEvent(this.em, tradesOutbox, "order.updated", {
-      ownerId: bot.ownerId,
-      data: { order: orderSnapshot(order) },
-      requestId: this.requestId,
-    });
-    try {
-      await this.em.flush();
+      if (inserted === 0) {
+        // The key was used before, or by a concurrent request that committed first: its order is the
+        // answer, and the event written beside the insert that did nothing is rolled back.
+        tx.setRollbackOnly();
+        const existing = await selectOrderByClientId(tx, bot.id, input.clientOrderId);
+        if (existing === null)
+          throw new Error(`order ${input.clientOrderId} of bot ${bot.id} conflicts but cannot be read`);
+        return ok(existing);
+      }
       return ok(order);
-    } catch (error) {
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      // Another request with the same key won the race: its order is the answer.
-      this.em.clear();
-      return ok(await this.em.findOneOrFail(Order, { botId: bot.id, clientOrderId: input.clientOrderId }));
-    }
+    });
   }
 
   /** Cancels a PENDING order; one that was filled meanwhile is an INVALID_STATE userError. */

@@ -2,7 +2,9 @@ import type DataLoader from "dataloader";
 import { loaderByKey } from "../../src/db/loaders.js";
 import type { EntityManager } from "../../src/db/orm.js";
 import { pageLoader, type PageLoader } from "../../src/db/paginate.js";
+import { plainSql } from "../../src/db/sql.js";
 import { Order } from "./order.entity.js";
+import { selectOrders } from "./order.rows.js";
 import { Position } from "./position.entity.js";
 import { Trade } from "./trade.entity.js";
 
@@ -27,8 +29,9 @@ export function createTradeLoaders(em: EntityManager): TradeLoaders {
       (ids) => em.find(Trade, { id: { $in: ids } }),
       (trade) => trade.id,
     ),
+    // Plain SQL (src/db/sql.ts): every tradeExecuted event reads its order.
     orderById: loaderByKey(
-      (ids) => em.find(Order, { id: { $in: ids } }),
+      (ids) => selectOrders(plainSql(em), ids),
       (order) => order.id,
     ),
     positionByBot: loaderByKey(

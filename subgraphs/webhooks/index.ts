@@ -1,3 +1,4 @@
+import { plainSql } from "../../src/db/sql.js";
 import type { RequestContext } from "../../src/graphql/context.js";
 import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
 import type { DomainEvent } from "../../src/events/types.js";
@@ -46,7 +47,7 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
     const { queue, orm, logger } = services;
     const options = deliveryOptions(services);
     queue.process("webhooks.fanout", async (job) => {
-      const deliveries = await fanOut(orm.em.fork(), queue, job.payload.event as DomainEvent);
+      const deliveries = await fanOut(orm.em.fork(), plainSql(orm.em), queue, job.payload.event as DomainEvent);
       logger.debug({ eventId: job.payload.event.id, deliveries }, "event fanned out to webhook endpoints");
       return { deliveries };
     });

@@ -249,13 +249,16 @@ for (const dialect of DIALECTS) {
       await vi.waitFor(() => expect(jobs.received).toHaveLength(5), { timeout: DELIVERY_DEADLINE_MS });
       expect(bus.received).toEqual(events);
       expect(jobs.received).toEqual(events);
-      expect(calls).toEqual(events.flatMap((event) => [`bus ${event.id}`, `jobs ${event.id}`]));
+      // Each event reaches the bus before the jobs sink; the events of a pass go out together.
+      for (const event of events)
+        expect(calls.indexOf(`bus ${event.id}`)).toBeLessThan(calls.indexOf(`jobs ${event.id}`));
+      expect(calls.filter((call) => call.startsWith("bus"))).toEqual(events.map((event) => `bus ${event.id}`));
       await settle(jobs.received);
       expect(ids(jobs.received)).toEqual([...ids(events), expect.any(String)]);
       expect(await counts()).toMatchObject({ events: 6, unpublished: 0 });
     });
 
-    it("leaves an event whose sink fails unpublished, with those after it, and delivers them on a later pass", async () => {
+    it("leaves an event whose sink fails unpublished, with those after it, and delivers them again on a later pass", async () => {
       const events = await recordNotes(3);
       const [, failing] = events;
       const received = recorder();
@@ -273,14 +276,16 @@ for (const dialect of DIALECTS) {
       });
       await vi.waitFor(() => expect(failures).toBe(1), { timeout: DELIVERY_DEADLINE_MS });
       await relay.stop();
-      expect(ids(received.received)).toEqual(ids(events.slice(0, 1)));
+      // The third went out beside the second but stays unpublished with it: both come again, in order.
+      const [first, , third] = events;
+      expect(ids(received.received)).toEqual(ids([first, third].filter((event) => event !== undefined)));
       expect(await counts()).toMatchObject({ events: 3, unpublished: 2 });
 
       relay.start();
-      await vi.waitFor(() => expect(received.received).toHaveLength(3), { timeout: DELIVERY_DEADLINE_MS });
-      expect(received.received).toEqual(events);
+      await vi.waitFor(() => expect(received.received).toHaveLength(4), { timeout: DELIVERY_DEADLINE_MS });
+      expect(ids(received.received.slice(2))).toEqual(ids(events.slice(1)));
       await settle(received.received);
-      expect(received.received).toHaveLength(4);
+      expect(received.received).toHaveLength(5);
       expect(await counts()).toMatchObject({ unpublished: 0 });
     });
 
