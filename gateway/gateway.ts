@@ -25,6 +25,7 @@ import {
   redisRateLimitStore,
   useErrorLog,
   useIdentity,
+  useInProcessSubgraphs,
   useMetrics,
   useOfrep,
   useOperationStats,
@@ -34,6 +35,7 @@ import {
   useSecurityHeaders,
   useTracing,
   type IdentityContext,
+  type InProcessServe,
   type RateLimitStore,
 } from "./plugins/index.js";
 import { readSupergraph, subgraphUrlsOf, withSubgraphUrls } from "./supergraph.js";
@@ -47,6 +49,11 @@ export interface GatewayOptions {
   subgraphUrls?: ReadonlyMap<string, string>;
   /** The registry `/metrics` serves (shared with the subgraphs of this process). @default a new one */
   metrics?: Metrics;
+  /**
+   * Subgraphs of this process, by name: the gateway's queries and mutations to them are served in
+   * process instead of over HTTP (subscriptions stay on graphql-ws). @default none
+   */
+  inProcessSubgraphs?: ReadonlyMap<string, InProcessServe>;
 }
 
 /** The gateway, ready to listen. */
@@ -98,6 +105,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     new Map([...configured, ...(options.subgraphUrls ?? [])]),
   );
   const subgraphUrls = subgraphUrlsOf(supergraph);
+  const inProcessByUrl = new Map<string, InProcessServe>();
+  for (const [name, serveInProcess] of options.inProcessSubgraphs ?? []) {
+    const url = subgraphUrls.get(name);
+    if (url !== undefined) inProcessByUrl.set(url, serveInProcess);
+  }
   const { protection } = config;
   const { rateLimit } = protection;
   // Redis shares the counts between gateway instances.
@@ -143,7 +155,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
     },
     plugins: (context) => [
-      // First, so that the operation's span encloses what the other plugins do.
+      // Before tracing, whose propagation wraps the fetch function set here: traceparent reaches these too.
+      ...(inProcessByUrl.size === 0 ? [] : [useInProcessSubgraphs(inProcessByUrl)]),
+      // First of the rest, so that the operation's span encloses what the other plugins do.
       ...(config.observability.tracing.enabled
         ? [
             useTracing({

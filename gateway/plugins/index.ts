@@ -9,3 +9,4 @@ export { useErrorLog } from "./use-error-log.js";
 export { useMetrics, type MetricsOptions } from "./use-metrics.js";
 export { useTracing, type TracingPluginOptions } from "./use-tracing.js";
 export { useOperationStats } from "./use-operation-stats.js";
+export { useInProcessSubgraphs, type InProcessServe } from "./use-in-process-subgraphs.js";

@@ -113,7 +113,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     let gatewayUrl: string | undefined;
     if (runsGateway) {
       const running = new Map(names.map((name) => [name, directory.get(name) ?? ""]));
-      gateway = createGateway({ config, logger, secrets, subgraphUrls: running, metrics });
+      gateway = createGateway({
+        config,
+        logger,
+        secrets,
+        subgraphUrls: running,
+        metrics,
+        // The subgraphs started here answer this gateway in process; the others over HTTP.
+        inProcessSubgraphs: new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.serveInProcess])),
+      });
       gatewayUrl = await gateway.listen(config.gateway.port, config.gateway.host);
     }
     const subgraphUrls = new Map(names.map((name) => [name, directory.get(name) ?? ""]));

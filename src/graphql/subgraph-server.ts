@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLResponse } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -7,6 +7,15 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
+import {
+  context as otelContext,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type TextMapGetter,
+} from "@opentelemetry/api";
 import { useServer } from "graphql-ws/use/ws";
 import { InvalidTokenError, verifyInternalToken, type InternalIdentity } from "../auth/tokens.js";
 import { openDatabase, type Database } from "../db/orm.js";
@@ -31,10 +40,32 @@ import { listen } from "./listen.js";
 import { webSocketServerOn } from "./websocket.js";
 import { buildSubgraphSchema, type SubgraphDefinition, type SubgraphServices } from "./subgraph.js";
 
+/** A `/graphql` request handed over in this process, by the gateway of the same process. */
+export interface InProcessRequest {
+  method: string;
+  /** The URL called; only its query string is read. */
+  url: string;
+  headers: Readonly<Record<string, string>>;
+  /** JSON text, when there is a body. */
+  body?: string;
+}
+
+/** The answer to an {@link InProcessRequest}, as it would go over HTTP. */
+export interface InProcessResponse {
+  status: number;
+  headers: HeaderMap;
+  body: string;
+}
+
 /** A subgraph that is ready to listen. */
 export interface SubgraphServer {
   name: string;
   orm: Database;
+  /**
+   * Serves one `/graphql` request without a socket, HTTP parsing or express, for the gateway of this
+   * process: the same identity check, request id, tracing, metrics and logs as over HTTP.
+   */
+  serveInProcess: (request: InProcessRequest) => Promise<InProcessResponse>;
   /** Binds the port; resolves with the `/graphql` URL. */
   listen(port: number, host: string): Promise<string>;
   /** Readiness fails from now on (the first step of shutting down). */
@@ -73,6 +104,53 @@ function requestLogPlugin(): ApolloServerPlugin<RequestContext> {
       });
     },
   };
+}
+
+/** Reads W3C trace context from Apollo's request headers. */
+const headerMapGetter: TextMapGetter<HeaderMap> = {
+  get: (carrier, key) => carrier.get(key),
+  keys: (carrier) => [...carrier.keys()],
+};
+
+/**
+ * Runs an in-process request as `traceSubgraphRequests` runs one over HTTP: in a server span that
+ * continues the caller's `traceparent`, or outside any trace when it sent none (the gateway did not
+ * sample it), so that the gateway's own spans never become the subgraph's.
+ */
+async function inRequestTrace(
+  subgraph: string,
+  method: string,
+  headers: HeaderMap,
+  serve: () => Promise<HTTPGraphQLResponse>,
+): Promise<HTTPGraphQLResponse> {
+  if (!headers.has("traceparent")) return otelContext.with(ROOT_CONTEXT, serve);
+  const parent = propagation.extract(ROOT_CONTEXT, headers, headerMapGetter);
+  const span = trace.getTracer("tradebot-graph/subgraph").startSpan(
+    `${subgraph} ${method} /graphql`,
+    {
+      kind: SpanKind.SERVER,
+      attributes: { "http.request.method": method, "url.path": "/graphql", "graphql.subgraph": subgraph },
+    },
+    parent,
+  );
+  let status = 500;
+  try {
+    const response = await otelContext.with(trace.setSpan(parent, span), serve);
+    status = response.status ?? 200;
+    return response;
+  } finally {
+    span.setAttribute("http.response.status_code", status);
+    if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+  }
+}
+
+/** Apollo's answer as it would go over HTTP; an incremental one (`@defer`, which needs graphql 17) is read whole. */
+async function toInProcessResponse({ status = 200, headers, body }: HTTPGraphQLResponse): Promise<InProcessResponse> {
+  if (body.kind === "complete") return { status, headers, body: body.string };
+  let text = "";
+  for await (const chunk of body.asyncIterator) text += chunk;
+  return { status, headers, body: text };
 }
 
 /** Opens the database (applying migrations), builds the schema and the HTTP server of one subgraph. */
@@ -118,6 +196,29 @@ export async function createSubgraphServer<Loaders>(
   });
   await apollo.start();
 
+  /** The context of one `/graphql` request; only a request with the gateway's signed identity gets one. */
+  async function requestContext(
+    token: string | undefined,
+    requestId: string | undefined,
+  ): Promise<RequestContext<Loaders>> {
+    if (token === undefined) throw unauthenticated("This subgraph answers only the gateway.");
+    try {
+      const identity = await verifyInternalToken(token, services.secrets.internalSecret);
+      return createRequestContext({
+        viewer: identity.viewer,
+        requestId,
+        orm,
+        logger,
+        createLoaders: definition.createLoaders,
+        live,
+      });
+    } catch (error) {
+      if (error instanceof InvalidTokenError)
+        throw unauthenticated(`The gateway's identity token was refused: ${error.message}.`);
+      throw error;
+    }
+  }
+
   app.disable("x-powered-by");
   app.get("/health/live", (_req, res) => {
     res.type(HEALTH_CONTENT_TYPE).json({ status: "pass" });
@@ -159,27 +260,33 @@ export async function createSubgraphServer<Loaders>(
     // Jobs enqueued while serving the request carry its id.
     (req, _res, next) => withRequestId(req.header(REQUEST_ID_HEADER), next),
     expressMiddleware(apollo, {
-      async context({ req }) {
-        const token = req.header(INTERNAL_TOKEN_HEADER);
-        if (token === undefined) throw unauthenticated("This subgraph answers only the gateway.");
-        try {
-          const identity = await verifyInternalToken(token, services.secrets.internalSecret);
-          return createRequestContext({
-            viewer: identity.viewer,
-            requestId: req.header(REQUEST_ID_HEADER),
-            orm,
-            logger,
-            createLoaders: definition.createLoaders,
-            live,
-          });
-        } catch (error) {
-          if (error instanceof InvalidTokenError)
-            throw unauthenticated(`The gateway's identity token was refused: ${error.message}.`);
-          throw error;
-        }
-      },
+      context: ({ req }) => requestContext(req.header(INTERNAL_TOKEN_HEADER), req.header(REQUEST_ID_HEADER)),
     }),
   );
+
+  const serveInProcess = async (request: InProcessRequest): Promise<InProcessResponse> => {
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) headers.set(name, value);
+    const method = request.method.toUpperCase();
+    const queryStart = request.url.indexOf("?");
+    const requestId = headers.get(REQUEST_ID_HEADER);
+    const httpGraphQLRequest = {
+      method,
+      headers,
+      search: queryStart === -1 ? "" : request.url.slice(queryStart),
+      body: request.body === undefined ? undefined : (JSON.parse(request.body) as unknown),
+    };
+    const execute = (): Promise<HTTPGraphQLResponse> =>
+      withRequestId(requestId, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest,
+          context: () => requestContext(headers.get(INTERNAL_TOKEN_HEADER), requestId),
+        }),
+      );
+    return toInProcessResponse(
+      await (tracingEnabled ? inRequestTrace(definition.name, method, headers, execute) : execute()),
+    );
+  };
 
   // Subscriptions: graphql-ws on the same port and path; the gateway sends its internal token as
   // the `token` connection parameter.
@@ -250,6 +357,7 @@ export async function createSubgraphServer<Loaders>(
   return {
     name: definition.name,
     orm,
+    serveInProcess,
     async listen(port, host) {
       const bound = await listen(
         httpServer,
