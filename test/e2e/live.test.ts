@@ -83,13 +83,15 @@ describe.each(backends)("live updates through the gateway (%s)", (backend) => {
 
   it("streams status changes over SSE", async () => {
     const botId = await botOf(alice, "alice sse");
-    await t.execute(StartBot, { id: botId }, { token: alice });
+    // Subscribed before the first change: an event published after the subscription is live reaches it.
     const ready = activeSubscriptions(1);
     const sub = subscribeSse(t.url, OnBotStatusChanged, { botId }, alice);
     open.push(sub);
     await ready();
+    await t.execute(StartBot, { id: botId }, { token: alice });
     const paused = await t.execute(PauseBot, { id: botId }, { token: alice });
     expect(paused.data?.pauseBot.bot?.status).toBe("PAUSED");
+    expect((await sub.next()).data?.botStatusChanged).toMatchObject({ id: botId, status: "RUNNING" });
     expect((await sub.next()).data?.botStatusChanged).toMatchObject({ id: botId, status: "PAUSED" });
   });
 
