@@ -3,8 +3,8 @@
 // 100 orders/s for 30 s, on embedded defaults and on PostgreSQL + Redis (target p99 < 100 ms), and the
 // throughput ceiling"). Starts the built stack (dist/src/cli/start.js, every port 0, a temporary
 // DATA_DIR, SIMULATED_MARKET=false; `--redis` adds a fresh PostgreSQL database, Redis under a key prefix
-// of its own and the three secrets; `--redis --split` runs the README's topology for those instead, each
-// subgraph and the gateway a process of its own), sets the BTC/USDT price, creates and starts `--bots` bots and opens
+// of its own and the three secrets; `--redis --split each|together` runs the gateway in a process of its
+// own and each subgraph alone, as the README deploys them, or all subgraphs in a second process), sets the BTC/USDT price, creates and starts `--bots` bots and opens
 // one graphql-ws connection per bot to the gateway, subscribed to `tradeExecuted(botId)` (like one user
 // per bot; all with an admin token).
 // An open-loop generator sends MARKET BUY orders of 0.001 on a timer at a fixed rate, round-robin over the
@@ -33,7 +33,7 @@
 // Usage: npm run build && node bench/orders.mjs [--redis] [--rate 100] [--duration 30] [--baseline-rate 10]
 //        [--baseline-duration 15] [--warmup 10] [--bots 10] [--inflight 256] [--skip-ceiling]
 //        [--ceiling-step 10] [--ceiling-factor 1.25] [--ceiling-p99 500] [--ceiling-max-steps 12] [--drain 60]
-//        [--split] [--redis-url redis://127.0.0.1:6379] [--postgres-url postgres://postgres@127.0.0.1:5432/postgres]
+//        [--split each|together] [--redis-url redis://127.0.0.1:6379] [--postgres-url postgres://postgres@127.0.0.1:5432/postgres]
 //        [--timeout 900]
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -58,7 +58,7 @@ import { signUserToken } from "../dist/src/auth/tokens.js";
 const { values } = parseArgs({
   options: {
     redis: { type: "boolean", default: false },
-    split: { type: "boolean", default: false },
+    split: { type: "string" },
     rate: { type: "string", default: "100" },
     duration: { type: "string", default: "30" },
     "baseline-rate": { type: "string", default: "10" },
@@ -107,7 +107,11 @@ const drainS = number("drain", { min: 10 });
 const timeoutS = number("timeout", { min: 10, integer: true });
 const production = values.redis;
 const split = values.split;
-if (split && !production) {
+if (split !== undefined && split !== "each" && split !== "together") {
+  console.error(`--split: expected "each" or "together", got ${JSON.stringify(split)}`);
+  process.exit(2);
+}
+if (split !== undefined && !production) {
   console.error(
     "--split needs --redis: processes share neither the in-process queue and bus nor each other's SQLite files",
   );
@@ -227,7 +231,7 @@ async function startStack() {
     redisUsed = true;
   }
   const stack = split
-    ? await startSplitStack(env)
+    ? await startSplitStack(env, split === "each" ? SUBGRAPHS.map((name) => [name]) : [SUBGRAPHS])
     : await startChildStack({
         env,
         readyTimeoutMs: READY_TIMEOUT_MS,
@@ -242,12 +246,12 @@ async function startStack() {
 const SUBGRAPHS = ["bots", "trades", "webhooks", "flags", "admin"];
 
 /**
- * --split: the topology the README gives for PostgreSQL + Redis, each subgraph in a process of its own
- * (`npm run start:subgraph -- <name>`) and the gateway in another (`npm run start:gateway`), every one
- * told where the others listen. One handle for all of them: CPU summed, warnings merged, stopped
- * together (the gateway first).
+ * --split: the gateway in a process of its own (`npm run start:gateway`) and the subgraphs in `groups`
+ * of processes (`npm run start:subgraph -- <name> ...`): each alone (`each`, the README's topology for
+ * PostgreSQL + Redis) or all in one (`together`), every process told where the others listen. One
+ * handle for all of them: CPU summed, warnings merged, stopped together (the gateway first).
  */
-async function startSplitStack(env) {
+async function startSplitStack(env, groups) {
   const handles = [];
   stackHandle = {
     child: { kill: (signal) => handles.forEach((handle) => handle.child.kill(signal)) },
@@ -280,11 +284,11 @@ async function startSplitStack(env) {
       exitTimeoutMs: EXIT_TIMEOUT_MS,
       onSpawn: (handle) => handles.push(handle),
     });
-  for (const name of SUBGRAPHS) {
-    const port = ports.get(name);
-    await start(["dist/src/cli/start-subgraph.js", name], port, {
-      [`${name.toUpperCase()}_SUBGRAPH_PORT`]: String(port),
-    });
+  for (const group of groups) {
+    const own = Object.fromEntries(
+      group.map((name) => [`${name.toUpperCase()}_SUBGRAPH_PORT`, String(ports.get(name))]),
+    );
+    await start(["dist/src/cli/start-subgraph.js", ...group], ports.get(group[0]), own);
   }
   const port = ports.get("gateway");
   await start(["dist/src/cli/start-gateway.js"], port, { PORT: String(port) });
@@ -728,7 +732,9 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 async function main() {
   const backends = production
     ? `PostgreSQL (fresh database ${databaseName}) + Redis (${redisUrl}, prefix ${queuePrefix}): BullMQ queue, Redis event bus` +
-      (split ? `; ${SUBGRAPHS.length} subgraph processes and a gateway process` : ", all in one process")
+      (split === undefined
+        ? ", all in one process"
+        : `; a gateway process and ${split === "each" ? `${SUBGRAPHS.length} subgraph processes` : "one of all subgraphs"}`)
     : "embedded defaults (SQLite, in-process queue and event bus)";
   console.log(
     `submitOrder → tradeExecuted through the gateway on ${backends}; ${botCount} bots, MARKET BUY ${QUANTITY} at ${PRICE},` +

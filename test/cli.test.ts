@@ -230,6 +230,32 @@ describe("start-subgraph.js", () => {
     expect(await exitWithin(subgraph, STOP_DEADLINE_MS), describeProc(subgraph)).toEqual({ code: 0, signal: null });
   });
 
+  it("runs several subgraphs in one process when several are named", async () => {
+    const dataDir = tempDataDir();
+    const subgraphs = spawnCli("start-subgraph.js", ["bots", "trades"], { ...ALL_PORTS_ZERO, DATA_DIR: dataDir });
+
+    await waitForStdout(subgraphs, /"subgraph ready"[^\n]*\n[^\n]*"subgraph ready"/, READY_DEADLINE_MS);
+    const ready = subgraphs.stdout
+      .split("\n")
+      .filter((line) => line.includes('"subgraph ready"'))
+      .map((line) => JSON.parse(line) as { subgraph?: string; url?: string });
+    expect(ready.map((line) => line.subgraph)).toEqual(["bots", "trades"]);
+    for (const { url } of ready) {
+      const live = await fetch(new URL("/health/live", url), { signal: AbortSignal.timeout(10_000) });
+      expect(live.status).toBe(200);
+    }
+
+    subgraphs.child.kill("SIGTERM");
+    expect(await exitWithin(subgraphs, STOP_DEADLINE_MS), describeProc(subgraphs)).toEqual({ code: 0, signal: null });
+  });
+
+  it("rejects a subgraph named twice with exit 2", async () => {
+    const cli = await runCli("start-subgraph.js", ["bots", "bots"], { ...ALL_PORTS_ZERO, DATA_DIR: tempDataDir() });
+
+    expect(cli.exit, describeProc(cli)).toEqual({ code: 2, signal: null });
+    expect(cli.stderr).toContain('"bots" is named twice');
+  });
+
   it("rejects an unknown subgraph name with exit 2, listing the valid names", async () => {
     const cli = await runCli("start-subgraph.js", ["nope"], { ...ALL_PORTS_ZERO, DATA_DIR: tempDataDir() });
 

@@ -4,23 +4,26 @@ import { createLogger } from "../observability/logger.js";
 import { onShutdownSignal, runMain, UsageError } from "./main.js";
 import { startStack } from "./stack.js";
 
-/** The subgraph named on the command line; anything else is a usage error listing the valid names. */
-export function subgraphNameOf(argv: readonly string[]): SubgraphName {
-  const name = argv[0];
+/** The subgraphs named on the command line (one or more, each once); anything else is a usage error listing the valid names. */
+export function subgraphNamesOf(argv: readonly string[]): SubgraphName[] {
   const valid = SUBGRAPH_NAMES.join(", ");
-  if (name === undefined)
-    throw new UsageError(`Usage: npm run start:subgraph -- <name>, where <name> is one of ${valid}`);
-  if (!(SUBGRAPH_NAMES as readonly string[]).includes(name)) {
-    throw new UsageError(`Unknown subgraph "${name}": valid names are ${valid}`);
+  if (argv.length === 0)
+    throw new UsageError(`Usage: npm run start:subgraph -- <name> [<name> ...], where each <name> is one of ${valid}`);
+  for (const name of argv) {
+    if (!(SUBGRAPH_NAMES as readonly string[]).includes(name)) {
+      throw new UsageError(`Unknown subgraph "${name}": valid names are ${valid}`);
+    }
   }
-  return name as SubgraphName;
+  const repeated = argv.find((name, i) => argv.indexOf(name) !== i);
+  if (repeated !== undefined) throw new UsageError(`Subgraph "${repeated}" is named twice`);
+  return argv as SubgraphName[];
 }
 
 runMain(async () => {
-  const name = subgraphNameOf(process.argv.slice(2));
+  const names = subgraphNamesOf(process.argv.slice(2));
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
-  const stack = await startStack({ config, logger, subgraphs: [name], gateway: false });
+  const stack = await startStack({ config, logger, subgraphs: names, gateway: false });
   onShutdownSignal(() => stack.close());
-  logger.info({ subgraph: name, url: stack.subgraphUrls.get(name) }, "subgraph ready");
+  for (const name of names) logger.info({ subgraph: name, url: stack.subgraphUrls.get(name) }, "subgraph ready");
 });
