@@ -1,5 +1,5 @@
 import type { Logger } from "@mikro-orm/core";
-import type { PoolClient } from "pg";
+import type { PoolClient, QueryResult } from "pg";
 import type { EntityManager } from "./orm.js";
 import { isSqlite } from "./platform.js";
 
@@ -46,6 +46,16 @@ export interface SqlTransaction extends SqlSession {
  */
 export interface Sql extends SqlSession {
   readonly dialect: "sqlite" | "postgresql";
+  /**
+   * One transaction that reads rows with `select`, lets `handle` act on them outside the database, then
+   * runs the write `handle` returns (if any) and commits; rolled back when `handle` throws. On
+   * PostgreSQL that is two round trips (`begin` with the read, the write with `commit`), the parameters
+   * written into the text as literals: for a claim-and-stamp loop such as the outbox relay's.
+   */
+  claim<Row, T>(
+    select: SqlStatement,
+    handle: (rows: Row[]) => Promise<{ write?: SqlStatement; result: T }>,
+  ): Promise<T>;
   /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
   /** Calls `listener` after each commit that notified `channel`; returns a function that stops it. */
@@ -146,6 +156,17 @@ abstract class BaseSql<Connection> implements Sql {
     return result;
   }
 
+  claim<Row, T>(
+    select: SqlStatement,
+    handle: (rows: Row[]) => Promise<{ write?: SqlStatement; result: T }>,
+  ): Promise<T> {
+    return this.transaction(async (tx) => {
+      const { write, result } = await handle(await tx.all<Row>(select.sql, select.params));
+      if (write !== undefined) await tx.run(write.sql, write.params);
+      return result;
+    });
+  }
+
   listen(channel: string, listener: () => void): () => void {
     const set = this.listeners.get(channel) ?? new Set();
     this.listeners.set(channel, set);
@@ -153,7 +174,7 @@ abstract class BaseSql<Connection> implements Sql {
     return () => set.delete(listener);
   }
 
-  private async withConnection<T>(use: (session: Session) => Promise<T>): Promise<T> {
+  protected async withConnection<T>(use: (session: Session) => Promise<T>): Promise<T> {
     const connection = await this.pool.acquireConnection();
     try {
       const session = this.session(connection);
@@ -239,6 +260,20 @@ class SqliteSql extends BaseSql<SqliteDatabase> {
   }
 }
 
+/** `statement` with its `?` parameters written as PostgreSQL literals (strings escaped by the driver). */
+function inline(connection: PoolClient, statement: SqlStatement): string {
+  let index = 0;
+  return statement.sql.replace(/\?/g, () => {
+    const value = statement.params[index++];
+    if (value === null || value === undefined) return "null";
+    if (typeof value === "number" && Number.isFinite(value)) return String(value);
+    if (typeof value === "boolean") return value ? "true" : "false";
+    if (value instanceof Date) return connection.escapeLiteral(value.toISOString());
+    if (typeof value === "string") return connection.escapeLiteral(value);
+    throw new TypeError(`cannot write a ${typeof value} into SQL text as a literal`);
+  });
+}
+
 class PostgresSql extends BaseSql<PoolClient> {
   readonly dialect = "postgresql";
   forUpdate(...of: string[]): string {
@@ -246,6 +281,28 @@ class PostgresSql extends BaseSql<PoolClient> {
   }
   /** Statement names by text: PostgreSQL keeps a named statement parsed and planned per connection. */
   private readonly names = new Map<string, { name: string; text: string }>();
+
+  override async claim<Row, T>(
+    select: SqlStatement,
+    handle: (rows: Row[]) => Promise<{ write?: SqlStatement; result: T }>,
+  ): Promise<T> {
+    const connection = await this.pool.acquireConnection();
+    try {
+      // Simple-protocol queries: several statements in one round trip (they take no parameters).
+      const opened = (await connection.query(`begin; ${inline(connection, select)}`)) as unknown as QueryResult[];
+      let outcome: { write?: SqlStatement; result: T };
+      try {
+        outcome = await handle((opened[1]?.rows ?? []) as Row[]);
+      } catch (error) {
+        await connection.query("rollback");
+        throw error;
+      }
+      await connection.query(outcome.write === undefined ? "commit" : `${inline(connection, outcome.write)}; commit`);
+      return outcome.result;
+    } finally {
+      await this.pool.releaseConnection(connection);
+    }
+  }
 
   protected session(connection: PoolClient): Session {
     const query = async <Row>(sql: string, params: readonly unknown[] | undefined) => {
