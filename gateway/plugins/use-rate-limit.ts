@@ -1,16 +1,9 @@
 import type { IncomingMessage } from "node:http";
-import { useRateLimiter } from "@envelop/rate-limiter";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
-import { GraphQLError } from "graphql";
+import { GraphQLError, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from "graphql";
 import { ErrorCode } from "../../src/graphql/errors.js";
-import type { RateLimitStore } from "./rate-limit-store.js";
+import type { Rate, RateLimitStore } from "./rate-limit-store.js";
 import type { IdentityContext } from "./use-identity.js";
-
-/** At most `max` calls per `windowMs`. */
-export interface Rate {
-  max: number;
-  windowMs: number;
-}
 
 /** Options of {@link useRateLimit}. */
 export interface RateLimitOptions {
@@ -56,72 +49,62 @@ export function rateLimited(limit: string, rate: Rate, retryAfterMs: number): Gr
   );
 }
 
-/** When the call log admits one more call: once enough of its oldest calls leave the window. */
-function retryAfterOf(timestamps: readonly number[], rate: Rate): number {
-  const live = timestamps.filter((time) => time + rate.windowMs > Date.now()).sort((a, b) => a - b);
-  const freeing = live[Math.max(0, live.length - rate.max)];
-  return freeing === undefined ? rate.windowMs : freeing + rate.windowMs - Date.now();
+/** The limited fields (`Type.field`) an operation's document uses, each with its number of uses (aliases count). */
+function limitedUses(schema: GraphQLSchema, document: DocumentNode, limited: ReadonlySet<string>): Map<string, number> {
+  const uses = new Map<string, number>();
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const type = typeInfo.getParentType();
+        const field = typeInfo.getFieldDef();
+        if (!type || !field) return;
+        const key = `${type.name}.${field.name}`;
+        if (limited.has(key)) uses.set(key, (uses.get(key) ?? 0) + 1);
+      },
+    }),
+  );
+  return uses;
 }
 
 /**
- * Rate limits at the gateway: a per-viewer budget of operations (per client address when
- * anonymous), and per-field limits through @envelop/rate-limiter, both kept in `store` (Redis
- * shares them across gateway instances).
+ * Rate limits at the gateway: a per-viewer budget of operations (per client address when anonymous)
+ * and limits per field, both kept in `store` (Redis shares them across gateway instances). One store
+ * call per operation (one Redis round trip), and each parsed document is read for limited fields
+ * once (the parser caches documents). Not @envelop/rate-limiter: it walks every document on every
+ * request, and its store contract takes two sequential Redis round trips per limited field.
  */
 export function useRateLimit(options: RateLimitOptions): GatewayPlugin<IdentityContext> {
   const { store, budget } = options;
-  const fieldRates = new Map(options.fields.map((limit) => [limit.field.split(".")[1] ?? limit.field, limit]));
-  /** The call log each check read last, so that a refusal can say when the oldest call leaves the window. */
-  const lastRead = new Map<string, number[]>();
-  const fieldStore = {
-    async getForIdentity(identity: { contextIdentity: string; fieldIdentity: string }): Promise<number[]> {
-      const timestamps = await store.getForIdentity(identity);
-      lastRead.set(`${identity.contextIdentity}|${identity.fieldIdentity}`, timestamps);
-      return timestamps;
-    },
-    setForIdentity(identity: { contextIdentity: string; fieldIdentity: string }, timestamps: number[], windowMs = 0) {
-      return store.setForIdentity(identity, timestamps, windowMs);
-    },
-  };
+  const fieldRates = new Map(options.fields.map((limit) => [limit.field, limit]));
+  const limited = new Set(fieldRates.keys());
+  const usesOf = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
 
-  async function spendBudget(context: RateLimitContext): Promise<void> {
-    const hit = await store.hitBudget(rateLimitIdentity(context), budget.windowMs);
-    if (hit.count > budget.max) throw rateLimited("the operation budget", budget, hit.resetAt - Date.now());
+  async function claim(schema: GraphQLSchema, document: DocumentNode, context: RateLimitContext): Promise<void> {
+    let bySchema = usesOf.get(schema);
+    if (bySchema === undefined) usesOf.set(schema, (bySchema = new WeakMap()));
+    let uses = bySchema.get(document);
+    if (uses === undefined) bySchema.set(document, (uses = limitedUses(schema, document, limited)));
+    const fields = [...uses].map(([field, count]) => ({
+      field,
+      count,
+      rate: fieldRates.get(field) ?? { max: 0, windowMs: 0 },
+    }));
+    const verdict = await store.claim({ identity: rateLimitIdentity(context), budget, fields });
+    if (verdict.allowed) return;
+    if (verdict.field === "budget") throw rateLimited("the operation budget", budget, verdict.retryAfterMs);
+    const refused = fields[verdict.field];
+    if (refused !== undefined) throw rateLimited(refused.field, refused.rate, verdict.retryAfterMs);
   }
 
   return {
-    onPluginInit({ addPlugin }) {
-      if (options.fields.length === 0) return;
-      const fieldLimiter = useRateLimiter({
-        identifyFn: (context) => rateLimitIdentity(context as RateLimitContext),
-        // Counts every use of a field in one request (aliases) together.
-        enableBatchRequestCache: true,
-        store: fieldStore,
-        configByField: options.fields.map((limit) => {
-          const [type = "", field = ""] = limit.field.split(".");
-          return { type, field, max: limit.max, window: `${limit.windowMs}ms` };
-        }),
-        // Called on every check, refused or not; the message carries what transformError needs.
-        formatError: ({ contextIdentity, fieldIdentity, fieldName }) => {
-          const key = `${contextIdentity}|${fieldIdentity}`;
-          const timestamps = lastRead.get(key) ?? [];
-          lastRead.delete(key);
-          return JSON.stringify({ fieldName, timestamps });
-        },
-        transformError: (message) => {
-          const { fieldName, timestamps } = JSON.parse(message) as { fieldName: string; timestamps: number[] };
-          const limit = fieldRates.get(fieldName) ?? { field: fieldName, max: 0, windowMs: 0 };
-          return rateLimited(limit.field, limit, retryAfterOf(timestamps, limit));
-        },
-      });
-      // It only adds its own `rateLimiterFn` to the context, which this gateway's context does not declare.
-      addPlugin(fieldLimiter as unknown as Parameters<typeof addPlugin>[0]);
-    },
+    // The hooks' argument types come from Envelop's own view of graphql, hence the casts.
     async onExecute({ args }) {
-      await spendBudget(args.contextValue as RateLimitContext);
+      await claim(args.schema as GraphQLSchema, args.document as DocumentNode, args.contextValue as RateLimitContext);
     },
     async onSubscribe({ args }) {
-      await spendBudget(args.contextValue as RateLimitContext);
+      await claim(args.schema as GraphQLSchema, args.document as DocumentNode, args.contextValue as RateLimitContext);
     },
   };
 }
