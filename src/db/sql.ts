@@ -111,7 +111,7 @@ abstract class BaseSql<Connection> implements Sql {
   private readonly listeners = new Map<string, Set<() => void>>();
   protected readonly pool: KnexPool<Connection>;
   /** MikroORM's logger of the database: each statement is a debug line there too, when it logs queries. */
-  private readonly logger: Logger | undefined;
+  protected readonly logger: Logger | undefined;
 
   constructor(em: EntityManager) {
     this.pool = em.getConnection().getKnex().client as KnexPool<Connection>;
@@ -174,7 +174,7 @@ abstract class BaseSql<Connection> implements Sql {
     return () => set.delete(listener);
   }
 
-  protected async withConnection<T>(use: (session: Session) => Promise<T>): Promise<T> {
+  private async withConnection<T>(use: (session: Session) => Promise<T>): Promise<T> {
     const connection = await this.pool.acquireConnection();
     try {
       const session = this.session(connection);
@@ -289,15 +289,23 @@ class PostgresSql extends BaseSql<PoolClient> {
     const connection = await this.pool.acquireConnection();
     try {
       // Simple-protocol queries: several statements in one round trip (they take no parameters).
-      const opened = (await connection.query(`begin; ${inline(connection, select)}`)) as unknown as QueryResult[];
+      const query = async (text: string): Promise<unknown> => {
+        const started = performance.now();
+        try {
+          return await connection.query(text);
+        } finally {
+          this.logger?.logQuery({ query: text, took: Math.round(performance.now() - started), level: "info" });
+        }
+      };
+      const opened = (await query(`begin; ${inline(connection, select)}`)) as QueryResult[];
       let outcome: { write?: SqlStatement; result: T };
       try {
         outcome = await handle((opened[1]?.rows ?? []) as Row[]);
       } catch (error) {
-        await connection.query("rollback");
+        await query("rollback");
         throw error;
       }
-      await connection.query(outcome.write === undefined ? "commit" : `${inline(connection, outcome.write)}; commit`);
+      await query(outcome.write === undefined ? "commit" : `${inline(connection, outcome.write)}; commit`);
       return outcome.result;
     } finally {
       await this.pool.releaseConnection(connection);
