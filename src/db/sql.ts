@@ -45,7 +45,6 @@ export interface SqlTransaction extends SqlSession {
  * (on SQLite, its single connection serializes both).
  */
 export interface Sql extends SqlSession {
-  readonly dialect: "sqlite" | "postgresql";
   /**
    * One transaction that reads rows with `select`, lets `handle` act on them outside the database, then
    * runs the write `handle` returns (if any) and commits; rolled back when `handle` throws. On
@@ -106,7 +105,6 @@ export function plainSql(em: EntityManager): Sql {
 }
 
 abstract class BaseSql<Connection> implements Sql {
-  abstract readonly dialect: "sqlite" | "postgresql";
   abstract forUpdate(...of: string[]): string;
   private readonly listeners = new Map<string, Set<() => void>>();
   protected readonly pool: KnexPool<Connection>;
@@ -233,7 +231,6 @@ function sqliteValue(value: unknown): unknown {
 }
 
 class SqliteSql extends BaseSql<SqliteDatabase> {
-  readonly dialect = "sqlite";
   forUpdate(): string {
     return "";
   }
@@ -275,7 +272,6 @@ function inline(connection: PoolClient, statement: SqlStatement): string {
 }
 
 class PostgresSql extends BaseSql<PoolClient> {
-  readonly dialect = "postgresql";
   forUpdate(...of: string[]): string {
     return of.length === 0 ? " for update" : ` for update of ${of.join(", ")}`;
   }
