@@ -23,6 +23,7 @@ import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import {
   benchStackEnv,
+  cleanupOnSignals,
   runBenchmark,
   graphqlRequest,
   percentile,
@@ -372,12 +373,7 @@ const watchdog = setTimeout(() => {
 }, timeoutS * 1000);
 watchdog.unref();
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, () => {
-    console.error(`${signal}: stopping`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+cleanupOnSignals(cleanup);
 
 async function main() {
   console.log(

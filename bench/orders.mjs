@@ -46,8 +46,10 @@ import pg from "pg";
 import WebSocket from "ws";
 import {
   benchStackEnv,
+  cleanupOnSignals,
   freePort,
   runBenchmark,
+  runCleanupSteps,
   graphqlRequest,
   percentile,
   startChildStack,
@@ -697,16 +699,13 @@ let cleaningUp;
 async function cleanup() {
   cleaningUp ??= (async () => {
     const code = stackHandle === undefined ? 0 : await stackHandle.stop();
-    for (const [what, step] of [
-      ["dropping the database", dropDatabase],
-      ["deleting the Redis keys", deleteRedisKeys],
-    ]) {
-      try {
-        await withTimeout(step(), CLEANUP_STEP_TIMEOUT_MS, () => `timed out after ${CLEANUP_STEP_TIMEOUT_MS} ms`);
-      } catch (error) {
-        console.error(`cleanup: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    await runCleanupSteps(
+      [
+        ["dropping the database", dropDatabase],
+        ["deleting the Redis keys", deleteRedisKeys],
+      ],
+      CLEANUP_STEP_TIMEOUT_MS,
+    );
     rmSync(dataDir, { recursive: true, force: true });
     return code;
   })();
@@ -722,12 +721,7 @@ const watchdog = setTimeout(() => {
 }, timeoutS * 1000);
 watchdog.unref();
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, () => {
-    console.error(`${signal}: stopping`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+cleanupOnSignals(cleanup);
 
 async function main() {
   const backends = production

@@ -34,8 +34,10 @@ import pg from "pg";
 import { Webhook } from "standardwebhooks";
 import {
   benchStackEnv,
+  cleanupOnSignals,
   freePort,
   runBenchmark,
+  runCleanupSteps,
   graphqlRequest,
   startChildStack,
   withTimeout,
@@ -374,20 +376,19 @@ function cleanup() {
       console.error(`FAILED: a webhooks process exited with ${failedWorker} after SIGTERM`);
     receiver.closeAllConnections();
     receiver.close();
-    for (const [what, step] of [
+    await runCleanupSteps(
       [
-        "dropping the database",
-        () =>
-          sqlite ? Promise.resolve() : query(postgresAdminUrl, `drop database if exists ${databaseName} with (force)`),
+        [
+          "dropping the database",
+          () =>
+            sqlite
+              ? Promise.resolve()
+              : query(postgresAdminUrl, `drop database if exists ${databaseName} with (force)`),
+        ],
+        ["deleting the Redis keys", deleteRedisKeys],
       ],
-      ["deleting the Redis keys", deleteRedisKeys],
-    ]) {
-      try {
-        await withTimeout(step(), CLEANUP_STEP_TIMEOUT_MS, () => `timed out after ${CLEANUP_STEP_TIMEOUT_MS} ms`);
-      } catch (error) {
-        console.error(`cleanup: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+      CLEANUP_STEP_TIMEOUT_MS,
+    );
     rmSync(dataDir, { recursive: true, force: true });
     return code !== 0 ? code : (failedWorker ?? 0);
   })();
@@ -401,11 +402,6 @@ const watchdog = setTimeout(() => {
   void cleanup().finally(() => process.exit(1));
 }, timeoutS * 1000);
 watchdog.unref();
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, () => {
-    console.error(`${signal}: stopping`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+cleanupOnSignals(cleanup);
 
 await runBenchmark({ main, cleanup, watchdog, tail: () => stackHandle?.tail() ?? "" });

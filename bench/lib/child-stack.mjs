@@ -198,6 +198,27 @@ export async function startChildStack({
   return withTimeout(started, readyTimeoutMs, () => `the stack was not ready within ${readyTimeoutMs} ms:\n${tail()}`);
 }
 
+/** Runs each cleanup step (`[what, step]`) within `timeoutMs`; a failure is reported and the next runs. */
+export async function runCleanupSteps(steps, timeoutMs) {
+  for (const [what, step] of steps) {
+    try {
+      await withTimeout(step(), timeoutMs, () => `timed out after ${timeoutMs} ms`);
+    } catch (error) {
+      console.error(`cleanup: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/** On SIGINT or SIGTERM: says so, runs `cleanup` and exits 130. */
+export function cleanupOnSignals(cleanup) {
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      console.error(`${signal}: stopping`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+}
+
 /**
  * Runs a benchmark's `main`, then `cleanup` (which resolves with the stack's exit code after SIGTERM),
  * and exits 1 when either failed (saying why, with the stack's last output from `tail`), else 0.
