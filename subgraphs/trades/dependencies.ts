@@ -18,6 +18,7 @@ export async function openTradesDependencies(
     ? startSimulatedMarket({
         orm: services.orm,
         bots,
+        bus: services.bus,
         intervalMs: trading.simulatedMarketIntervalMs,
         seed: trading.simulatedMarketSeed,
         logger: services.logger,

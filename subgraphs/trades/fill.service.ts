@@ -5,6 +5,7 @@ import { applyFill, feeOf, InsufficientPositionError, type Book } from "./accoun
 import { OrderStatus, OrderType, RejectReason, type Order } from "./order.entity.js";
 import { selectOrderAndPrice, updateOrderOutcome } from "./order.rows.js";
 import { tradesOutbox } from "./outbox.js";
+import { quoteOrSeed } from "./market.js";
 import { orderSnapshot, tradeSnapshot } from "./snapshots.js";
 import { Trade } from "./trade.entity.js";
 
@@ -55,6 +56,14 @@ async function lockPosition(sql: Sql, tx: SqlTransaction, order: Order): Promise
   return bookOf(row);
 }
 
+/** How the paper exchange fills. */
+export interface FillRules {
+  /** Fee per notional, e.g. 0.001. */
+  feeRate: Decimal;
+  /** The simulated market is on: a MARKET order on a symbol without a price seeds its starting price. */
+  simulatedMarket: boolean;
+}
+
 /**
  * Fills one PENDING order on the paper exchange, in one transaction: the trade, the position and
  * its totals, the order FILLED, and the `trade.executed` and `order.updated` events — or the order
@@ -62,7 +71,8 @@ async function lockPosition(sql: Sql, tx: SqlTransaction, order: Order): Promise
  * least once). Plain SQL (src/db/sql.ts), as this runs for every order: on PostgreSQL five round
  * trips (begin, the order with its price, the position, every write at once, commit).
  */
-export async function fillOrder(sql: Sql, orderId: string, feeRate: Decimal): Promise<FillOutcome> {
+export async function fillOrder(sql: Sql, orderId: string, rules: FillRules): Promise<FillOutcome> {
+  const { feeRate } = rules;
   return sql.transaction(async (tx) => {
     const found = await selectOrderAndPrice(tx, orderId, sql.forUpdate("o"));
     if (found === null || found.order.status !== OrderStatus.PENDING) return { status: "SKIPPED" } as const;
@@ -79,7 +89,10 @@ export async function fillOrder(sql: Sql, orderId: string, feeRate: Decimal): Pr
       ]);
       return { status: "REJECTED", reason };
     };
-    const price = order.type === OrderType.LIMIT ? order.limitPrice : found.lastPrice;
+    const price =
+      order.type === OrderType.LIMIT
+        ? order.limitPrice
+        : (found.lastPrice ?? (rules.simulatedMarket ? await quoteOrSeed(tx, order.symbol) : null));
     if (price === null) return reject(RejectReason.NoMarketPrice);
     const book = await lockPosition(sql, tx, order);
     const fee = feeOf(order.quantity, price, feeRate);

@@ -46,7 +46,10 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
   startWorkers(services) {
     const { queue, orm, config, logger } = services;
     const { bots } = tradesDependencies(services);
-    const feeRate = new Decimal(config.trading.feeRate);
+    const fillRules = {
+      feeRate: new Decimal(config.trading.feeRate),
+      simulatedMarket: config.trading.simulatedMarket,
+    };
     const maxQuantity = new Decimal(config.trading.maxOrderQuantity);
     queue.process("orders.dcaSync", (job) => syncDcaSchedule(queue, bots, job.payload.botId));
     queue.process("orders.dcaTick", async (job) => ({
@@ -64,7 +67,7 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
     queue.process(
       "orders.fill",
       async (job) => {
-        const outcome = await fillOrder(plainSql(orm.em), job.payload.orderId, feeRate);
+        const outcome = await fillOrder(plainSql(orm.em), job.payload.orderId, fillRules);
         logger.info({ orderId: job.payload.orderId, ...outcome }, "order fill");
         return outcome;
       },

@@ -1,4 +1,6 @@
 import type { Database } from "../../src/db/orm.js";
+import { plainSql, type SqlSession } from "../../src/db/sql.js";
+import type { DomainEvent, EventBus } from "../../src/events/types.js";
 import { Decimal } from "../../src/graphql/scalars.js";
 import type { Logger } from "../../src/observability/logger.js";
 import type { BotReader } from "../bots/public.js";
@@ -9,6 +11,22 @@ const STARTING_PRICES: Record<string, string> = { BTC: "60000", ETH: "3000", SOL
 const DEFAULT_START = "100";
 /** Largest move per step: ±0.5 %. */
 const MAX_STEP = 0.005;
+
+/** Where a symbol's walk starts: a typical price of its base (BTC, ETH, SOL), else 100. */
+export function startingPrice(symbol: string): Decimal {
+  return new Decimal(STARTING_PRICES[symbol.split("/")[0] ?? ""] ?? DEFAULT_START);
+}
+
+/** The symbol's last price; a symbol without one gets its starting price first. */
+export async function quoteOrSeed(session: SqlSession, symbol: string): Promise<Decimal> {
+  await session.run(
+    'insert into "ticker" ("symbol", "price", "updated_at") values (?, ?, ?) on conflict ("symbol") do nothing',
+    [symbol, startingPrice(symbol).toFixed(), new Date()],
+  );
+  const row = await session.get<{ price: string }>('select "price" from "ticker" where "symbol" = ?', [symbol]);
+  if (row === undefined) throw new Error(`no ticker of ${symbol} after seeding it`);
+  return new Decimal(row.price);
+}
 
 /** mulberry32: a small seeded PRNG, so a demo replays the same prices. */
 function seededRandom(seed: number): () => number {
@@ -34,19 +52,31 @@ export interface SimulatedMarket {
 }
 
 /**
- * For demos: every `intervalMs`, the ticker of each symbol some bot trades moves by a seeded random
- * walk (a new symbol starts at a typical price), so a bot has a price by the time it is started and
- * shows changing PnL. Off in tests and when configured off.
+ * For demos: a symbol is quoted at its starting price as soon as a bot on it is created (and a fill
+ * that finds no price seeds it the same way, see `fillOrder`); every `intervalMs`, the ticker of each
+ * symbol some bot trades moves by a seeded random walk, so bots show changing PnL. Off in tests and
+ * when configured off.
  */
 export function startSimulatedMarket(options: {
   orm: Database;
   bots: BotReader;
+  bus: EventBus;
   intervalMs: number;
   seed: number;
   logger: Logger;
 }): SimulatedMarket {
   const random = seededRandom(options.seed);
   let inFlight: Promise<void> = Promise.resolve();
+  const unsubscribe = options.bus.subscribe((event) => {
+    if (event.type !== "bot.created") return;
+    const { symbol } = (event as DomainEvent<"bot.created">).data.bot;
+    inFlight = inFlight
+      .then(() => quoteOrSeed(plainSql(options.orm.em), symbol))
+      .then(
+        () => undefined,
+        (error: unknown) => options.logger.warn({ err: error, symbol }, "seeding a ticker failed"),
+      );
+  });
   const step = async (): Promise<void> => {
     const symbols = await options.bots.symbols();
     if (symbols.length === 0) return;
@@ -54,8 +84,7 @@ export function startSimulatedMarket(options: {
     const tickers = new Map((await em.find(Ticker, { symbol: { $in: symbols } })).map((t) => [t.symbol, t]));
     for (const symbol of symbols) {
       const ticker = tickers.get(symbol);
-      const base = symbol.split("/")[0] ?? "";
-      const price = nextPrice(ticker?.price ?? new Decimal(STARTING_PRICES[base] ?? DEFAULT_START), random);
+      const price = nextPrice(ticker?.price ?? startingPrice(symbol), random);
       if (ticker === undefined) em.create(Ticker, { symbol, price });
       else em.assign(ticker, { price, updatedAt: new Date() });
     }
@@ -69,6 +98,7 @@ export function startSimulatedMarket(options: {
   timer.unref();
   return {
     async stop() {
+      unsubscribe();
       clearInterval(timer);
       await inFlight;
     },
