@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "data/", "reports/", "test/gql/", "coverage/"] },
+  { ignores: ["dist/", "node_modules/", "data/", "reports/", "test/gql/", "console/src/gql/", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
