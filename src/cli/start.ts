@@ -17,6 +17,7 @@ runMain(async () => {
   const lines = [
     `Ready in ${process.uptime().toFixed(1)} s`,
     `  gateway   ${stack.gatewayUrl ?? ""}  (GraphiQL in a browser; /health/ready, /health/live)`,
+    ...(stack.gatewayUrl === undefined ? [] : [`  console   ${new URL("/console/", stack.gatewayUrl).href}`]),
     ...[...stack.subgraphUrls].map(([name, url]) => `  ${name.padEnd(9)} ${url}`),
   ];
   if (config.database.url === undefined) {
