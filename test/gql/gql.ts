@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ConsoleTestBotNumbers($id: ID!) {\n    bot(id: $id) {\n      id\n      performance {\n        tradeCount\n      }\n    }\n  }\n": typeof types.ConsoleTestBotNumbersDocument,
     "\n  mutation CreateBot($input: CreateBotInput!) {\n    createBot(input: $input) {\n      bot {\n        id\n        name\n        ownerId\n        exchange\n        symbol\n        strategy\n        config\n        status\n        createdAt\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateBotDocument,
     "\n  query BotWithTrades($id: ID!, $first: Int!, $after: String) {\n    bot(id: $id) {\n      id\n      name\n      status\n      trades(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            symbol\n            side\n            quantity\n            price\n            fee\n            feeCurrency\n            realizedPnl\n            executedAt\n            bot {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.BotWithTradesDocument,
     "\n  query Bots($first: Int!, $after: String) {\n    bots(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          ownerId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BotsDocument,
@@ -58,6 +59,7 @@ type Documents = {
     "\n  query OperationStats($since: DateTime!) {\n    operationStats(since: $since) {\n      operationName\n      clientName\n      clientVersion\n      count\n      errorCount\n      p50Ms\n      p90Ms\n      p95Ms\n      p99Ms\n    }\n  }\n": typeof types.OperationStatsDocument,
 };
 const documents: Documents = {
+    "\n  query ConsoleTestBotNumbers($id: ID!) {\n    bot(id: $id) {\n      id\n      performance {\n        tradeCount\n      }\n    }\n  }\n": types.ConsoleTestBotNumbersDocument,
     "\n  mutation CreateBot($input: CreateBotInput!) {\n    createBot(input: $input) {\n      bot {\n        id\n        name\n        ownerId\n        exchange\n        symbol\n        strategy\n        config\n        status\n        createdAt\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateBotDocument,
     "\n  query BotWithTrades($id: ID!, $first: Int!, $after: String) {\n    bot(id: $id) {\n      id\n      name\n      status\n      trades(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            id\n            symbol\n            side\n            quantity\n            price\n            fee\n            feeCurrency\n            realizedPnl\n            executedAt\n            bot {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.BotWithTradesDocument,
     "\n  query Bots($first: Int!, $after: String) {\n    bots(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          name\n          ownerId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BotsDocument,
@@ -116,6 +118,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleTestBotNumbers($id: ID!) {\n    bot(id: $id) {\n      id\n      performance {\n        tradeCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleTestBotNumbers($id: ID!) {\n    bot(id: $id) {\n      id\n      performance {\n        tradeCount\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
