@@ -45,11 +45,20 @@ export function isConsolePath(path: string): boolean {
   return path === CONSOLE_PATH || path.startsWith(`${CONSOLE_PATH}/`);
 }
 
+/** Tells the page that `GET /dev/token` answers, so that it asks only then (a 404 would be logged in its console). */
+const DEV_TOKEN_META = '<meta name="tradebot-dev-token" content="offered" />';
+
 /**
  * Serves the built console: its hashed assets (cached for a year), and `index.html` for every other
- * path below `/console/`, as the app routes in the page. 404 with a hint when it was not built.
+ * path below `/console/`, as the app routes in the page (marked when a dev token is offered). 404
+ * with a hint when it was not built.
  */
-export async function serveConsole(path: string, res: ServerResponse, dir: string = CONSOLE_DIR): Promise<void> {
+export async function serveConsole(
+  path: string,
+  res: ServerResponse,
+  options: { devTokenOffered: boolean; dir?: string },
+): Promise<void> {
+  const dir = options.dir ?? CONSOLE_DIR;
   if (path === CONSOLE_PATH) {
     res.writeHead(308, { location: `${CONSOLE_PATH}/` }).end();
     return;
@@ -64,7 +73,9 @@ export async function serveConsole(path: string, res: ServerResponse, dir: strin
   const isAsset = relative.startsWith(`assets${sep}`) && !relative.includes("..");
   const file = isAsset ? join(dir, relative) : join(dir, "index.html");
   try {
-    const body = await readFile(file);
+    const read = await readFile(file);
+    const body =
+      !isAsset && options.devTokenOffered ? read.toString("utf8").replace("</head>", `${DEV_TOKEN_META}</head>`) : read;
     res
       .writeHead(200, {
         ...HEADERS,

@@ -10,6 +10,8 @@ const LIFETIME_SECONDS = 24 * 60 * 60;
 
 /** Hands out a token for {@link DEV_VIEWER}: the playground's prefilled header and the console's one-click sign-in. */
 export interface DevTokens {
+  /** Whether this request would get a token. */
+  offers(req: IncomingMessage): boolean;
   /** The token for this request, or undefined when it gets none (not development, or not from this machine). */
   forRequest(req: IncomingMessage): Promise<string | undefined>;
 }
@@ -27,9 +29,11 @@ function fromLoopback(req: IncomingMessage): boolean {
  */
 export function createDevTokens(options: { enabled: boolean; jwtSecret: string }): DevTokens {
   let current: { token: Promise<string>; renewAt: number } | undefined;
+  const offers = (req: IncomingMessage): boolean => options.enabled && fromLoopback(req);
   return {
+    offers,
     forRequest(req) {
-      if (!options.enabled || !fromLoopback(req)) return Promise.resolve(undefined);
+      if (!offers(req)) return Promise.resolve(undefined);
       const now = Date.now();
       if (current === undefined || now >= current.renewAt) {
         current = {

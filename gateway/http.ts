@@ -101,7 +101,7 @@ function serveBrowserPages(req: IncomingMessage, res: ServerResponse, path: stri
     return true;
   }
   if (req.method === "GET" && isConsolePath(path)) {
-    answer(res, logger, "console", serveConsole(path, res));
+    answer(res, logger, "console", serveConsole(path, res, { devTokenOffered: devTokens.offers(req) }));
     return true;
   }
   if (req.method === "GET" && path === "/dev/token") {

@@ -100,8 +100,12 @@ export async function request<TData, TVariables>(
   return { data: body.data };
 }
 
-/** The development token the gateway hands out, or null where it does not (anywhere but development). */
+/**
+ * The development token the gateway hands out, or null where it does not (anywhere but development).
+ * The gateway marks the page when it offers one, so the page never asks where it would get a 404.
+ */
 export async function fetchDevToken(): Promise<string | null> {
+  if (document.querySelector('meta[name="tradebot-dev-token"]') === null) return null;
   try {
     const response = await fetch("/dev/token");
     if (!response.ok) return null;

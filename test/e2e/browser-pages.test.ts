@@ -27,6 +27,12 @@ describe("in development", () => {
     expect(created.data?.createBot.bot?.ownerId).toBe("admin");
   });
 
+  it("marks the console's page as offered a dev token", async () => {
+    expect(await (await browse(t, "/console/")).text()).toContain(
+      '<meta name="tradebot-dev-token" content="offered" />',
+    );
+  });
+
   it("serves the playground with its token in the headers and a policy that names its one script", async () => {
     const response = await browse(t, "/graphql");
     expect(response.status).toBe(200);
@@ -53,8 +59,9 @@ describe("outside development", () => {
         await t?.close();
       });
 
-      it("has no dev token endpoint", async () => {
+      it("has no dev token endpoint, and the console's page does not offer one", async () => {
         expect((await browse(t, "/dev/token", "application/json")).status).toBe(404);
+        expect(await (await browse(t, "/console/")).text()).not.toContain("tradebot-dev-token");
       });
 
       it("serves the playground without a token", async () => {
