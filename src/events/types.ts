@@ -60,18 +60,6 @@ export const EVENT_TYPES: readonly EventType[] = [
   "flag.updated",
 ];
 
-/** The events webhook endpoints may subscribe to (API.md, webhooks); only these are fanned out. */
-export const WEBHOOK_EVENT_TYPES = [
-  "bot.created",
-  "bot.updated",
-  "bot.status_changed",
-  "bot.deleted",
-  "order.rejected",
-  "trade.executed",
-  "webhook.test",
-  "webhook.endpoint_disabled",
-] as const satisfies readonly EventType[];
-
 /**
  * Carries published events to every process. In-process on embedded defaults; Redis pub/sub when
  * REDIS_URL is set, so separate gateway and subgraph processes see every event.

@@ -20,7 +20,7 @@ import { useServer } from "graphql-ws/use/ws";
 import { InvalidTokenError, verifyInternalToken, type InternalIdentity } from "../auth/tokens.js";
 import { openDatabase, type Database } from "../db/orm.js";
 import { createOutboxRelay, type OutboxRelay } from "../events/relay.js";
-import { enqueueConsumers } from "../events/consumers.js";
+import type { EventConsumers } from "../events/reactions.js";
 import { operationMetricsPlugin } from "../observability/subgraph-metrics.js";
 import { operationSpanPlugin, traceSubgraphRequests } from "../observability/subgraph-tracing.js";
 import { withRequestId } from "../queue/trace.js";
@@ -153,11 +153,18 @@ async function toInProcessResponse({ status = 200, headers, body }: HTTPGraphQLR
   return { status, headers, body: text };
 }
 
+/** What a subgraph server gets from the composition root. */
+export type SubgraphServerOptions = Omit<SubgraphServices, "orm" | "dependencies"> & {
+  /** Every subgraph's reactions to events: the relay enqueues the jobs each event starts. */
+  consumers: EventConsumers;
+};
+
 /** Opens the database (applying migrations), builds the schema and the HTTP server of one subgraph. */
 export async function createSubgraphServer<Loaders>(
   definition: SubgraphDefinition<Loaders>,
-  services: Omit<SubgraphServices, "orm" | "dependencies">,
+  options: SubgraphServerOptions,
 ): Promise<SubgraphServer> {
+  const { consumers, ...services } = options;
   const logger = services.logger.child({ subgraph: definition.name });
   const orm = await openDatabase({
     name: definition.name,
@@ -347,7 +354,7 @@ export async function createSubgraphServer<Loaders>(
           logger,
           intervalMs: services.config.events.relayIntervalMs,
           batchSize: services.config.events.relayBatchSize,
-          sinks: [(event) => services.bus.publish(event), (event) => enqueueConsumers(services.queue, event)],
+          sinks: [(event) => services.bus.publish(event), (event) => consumers.enqueue(services.queue, event)],
         })
       : undefined;
   relay?.start();

@@ -6,6 +6,8 @@ import type { AppConfig, SubgraphName } from "../config/index.js";
 import type { Database, EntityManager } from "../db/orm.js";
 import type { OutboxEntity } from "../events/outbox.js";
 import type { EventBus } from "../events/types.js";
+import type { EventReactions } from "../events/reactions.js";
+import type { TaskTable } from "../queue/tasks.js";
 import type { TaskQueue } from "../queue/types.js";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
@@ -48,6 +50,13 @@ export interface SubgraphDefinition<Loaders = unknown> {
   migrations: MigrationObject[];
   /** Its outbox table, when it emits domain events; the server runs its relay. */
   outbox?: OutboxEntity;
+  /** The tasks it runs (`startWorkers`), with their queue and payload schema. */
+  tasks?: TaskTable;
+  /**
+   * The jobs it starts when an event is published, by event type. Every process's relay enqueues
+   * them, whether this subgraph runs there or not.
+   */
+  consumes?: EventReactions;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver list type
   resolvers: NonEmptyArray<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own type list type

@@ -3,12 +3,14 @@ import { HealthResolver } from "./health.resolver.js";
 import { JobResolver } from "./job.resolver.js";
 import { OperationStatsResolver } from "./operation-stats.resolver.js";
 import { adminPermissions } from "./permissions.js";
+import { adminTasks } from "./tasks.js";
 
 /** The admin subgraph: health, queues and jobs for operators. */
 export const adminSubgraph: SubgraphDefinition<Record<string, never>> = {
   name: "admin",
   entities: [],
   migrations: [],
+  tasks: adminTasks,
   resolvers: [HealthResolver, JobResolver, OperationStatsResolver],
   permissions: adminPermissions,
   createLoaders: () => ({}),

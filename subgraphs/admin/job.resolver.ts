@@ -61,7 +61,7 @@ export class JobResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<EnqueueJobPayload> {
     requireAdmin(ctx, "enqueue jobs");
-    const checked = checkEnqueueInput(input);
+    const checked = checkEnqueueInput(this.services.queue.tasks, input);
     const payload = new EnqueueJobPayload();
     if (checked.task === null) return Object.assign(payload, { job: null, userErrors: checked.userErrors });
     try {

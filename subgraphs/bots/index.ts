@@ -11,6 +11,7 @@ import { AddBotsOutboxTraceparent } from "./migrations/004-add-outbox-traceparen
 import { AddBotStatusReason } from "./migrations/003-add-bot-status-reason.js";
 import { botsOutbox } from "./outbox.js";
 import { botsPermissions } from "./permissions.js";
+import { botsTasks } from "./tasks.js";
 
 /** The bots subgraph: bots and their lifecycle. */
 export const botsSubgraph: SubgraphDefinition<BotLoaders> = {
@@ -23,6 +24,7 @@ export const botsSubgraph: SubgraphDefinition<BotLoaders> = {
     { name: "003-add-bot-status-reason", class: AddBotStatusReason },
     { name: "004-add-outbox-traceparent", class: AddBotsOutboxTraceparent },
   ],
+  tasks: botsTasks,
   resolvers: [BotResolver],
   permissions: botsPermissions,
   referenceResolvers: {

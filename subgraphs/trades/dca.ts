@@ -8,6 +8,9 @@ import { OrderType } from "./order.entity.js";
 import { OrderService } from "./order.service.js";
 import { OrderSide } from "./trade.entity.js";
 
+/** How a DCA run's own orders are told apart: their client order ids start with it. */
+export const DCA_CLIENT_ORDER_PREFIX = "dca-";
+
 /** The scheduler of a DCA bot's buys. */
 export const dcaSchedulerId = (botId: string): string => `dca-${botId}`;
 
@@ -64,7 +67,7 @@ export async function dcaBuy(
     { id: bot.ownerId, roles: ["trader"] },
     {
       botId,
-      clientOrderId: `dca-${scheduledAt.getTime()}`,
+      clientOrderId: `${DCA_CLIENT_ORDER_PREFIX}${scheduledAt.getTime()}`,
       side: OrderSide.BUY,
       type: OrderType.MARKET,
       quantity: new Decimal(String(bot.config["orderQuantity"])),

@@ -21,6 +21,8 @@ import { createTradeLoaders, type TradeLoaders } from "./trade.loader.js";
 import { BotTradingResolver, PerformanceResolver, TradeResolver } from "./trade.resolver.js";
 import { TradeService } from "./trade.service.js";
 import { tradesPermissions } from "./permissions.js";
+import { tradesReactions } from "./reactions.js";
+import { tradesTasks } from "./tasks.js";
 
 /** The trades subgraph: orders, the paper exchange, trades and what they earned. */
 export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
@@ -32,6 +34,8 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
     { name: "002-create-orders", class: CreateOrders },
     { name: "003-add-outbox-traceparent", class: AddTradesOutboxTraceparent },
   ],
+  tasks: tradesTasks,
+  consumes: tradesReactions,
   resolvers: [TradeResolver, BotTradingResolver, PerformanceResolver, OrderResolver, TickerResolver],
   permissions: tradesPermissions,
   referenceResolvers: {

@@ -21,6 +21,8 @@ import { WebhookEndpointResolver } from "./webhook-endpoint.resolver.js";
 import { EndpointDeliveriesResolver, WebhookDeliveryResolver } from "./webhook-delivery.resolver.js";
 import { WebhookEndpointService } from "./webhook-endpoint.service.js";
 import { webhooksPermissions } from "./permissions.js";
+import { webhooksReactions } from "./reactions.js";
+import { webhooksTasks } from "./tasks.js";
 
 /** The webhooks subgraph: endpoints and signed deliveries. */
 export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
@@ -36,6 +38,8 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
     { name: "006-create-webhooks-outbox", class: CreateWebhooksOutbox },
     { name: "007-add-outbox-traceparent", class: AddWebhooksOutboxTraceparent },
   ],
+  tasks: webhooksTasks,
+  consumes: webhooksReactions,
   resolvers: [WebhookEndpointResolver, EndpointDeliveriesResolver, WebhookDeliveryResolver],
   permissions: webhooksPermissions,
   referenceResolvers: {
