@@ -184,7 +184,7 @@ async function startStackProcess(name: string, env: Readonly<Record<string, stri
 
 /** The bot of a `bot.created` event. */
 function botIdOf(event: DomainEvent): string | undefined {
-  return event.type === "bot.created" ? (event as DomainEvent<"bot.created">).data.bot.id : undefined;
+  return event.type === "bot.created" ? event.data.bot.id : undefined;
 }
 
 beforeAll(() => {

@@ -17,10 +17,8 @@ export const EVENT_JOB_RETRIES = {
 } as const;
 
 /** The same reaction to each event of `types`. */
-export function reactionsTo(types: readonly EventType[], reaction: EventReaction<EventType>): EventReactions {
-  const reactions: { [T in EventType]?: EventReaction<T> } = {};
-  for (const type of types) reactions[type] = reaction;
-  return reactions;
+export function reactionsTo<T extends EventType>(types: readonly T[], reaction: EventReaction<T>): EventReactions {
+  return Object.fromEntries(types.map((type) => [type, reaction]));
 }
 
 /**

@@ -107,8 +107,8 @@ export class BotResolver {
           event.type === "bot.status_changed" &&
           event.ownerId !== null &&
           canSee(viewer, event.ownerId) &&
-          (botId == null || (event as DomainEvent<"bot.status_changed">).data.bot.id === botId)
-            ? (event as DomainEvent<"bot.status_changed">)
+          (botId == null || event.data.bot.id === botId)
+            ? event
             : undefined,
       );
     },

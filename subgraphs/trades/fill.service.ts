@@ -6,7 +6,7 @@ import { OrderStatus, OrderType, RejectReason, type Order } from "./order.entity
 import { selectOrderAndPrice, updateOrderOutcome } from "./order.rows.js";
 import { tradesOutbox } from "./outbox.js";
 import { quoteOrSeed } from "./market.js";
-import { orderSnapshot, tradeSnapshot } from "./snapshots.js";
+import { orderSnapshot, tradeSnapshot } from "./events.js";
 import { Trade } from "./trade.entity.js";
 
 /** What a fill job did. */

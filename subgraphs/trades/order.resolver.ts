@@ -8,34 +8,15 @@ import { Decimal } from "../../src/graphql/scalars.js";
 import { pushIterator } from "../../src/graphql/subscriptions.js";
 import { Bot } from "./bot.reference.js";
 import { tradesDependencies } from "./dependencies.js";
-import { Order, OrderStatus, type OrderType } from "./order.entity.js";
+import { orderFromSnapshot } from "./events.js";
+import { Order } from "./order.entity.js";
 import { CancelOrderPayload, SubmitOrderInput, SubmitOrderPayload } from "./order.input.js";
 import { OrderService } from "./order.service.js";
-import { Trade, type OrderSide } from "./trade.entity.js";
+import { Trade } from "./trade.entity.js";
 import type { TradeLoaders } from "./trade.loader.js";
 
 type Context = RequestContext<TradeLoaders>;
-type OrderEvent = DomainEvent<"order.updated"> | DomainEvent<"order.rejected">;
-
-/** An order from the snapshot an event carries. */
-function orderFromEvent(event: OrderEvent): Order {
-  const snapshot = event.data.order;
-  return Object.assign(new Order(), {
-    id: snapshot["id"],
-    botId: snapshot["botId"],
-    ownerId: snapshot["ownerId"],
-    clientOrderId: snapshot["clientOrderId"],
-    symbol: snapshot["symbol"],
-    side: snapshot["side"] as OrderSide,
-    type: snapshot["type"] as OrderType,
-    quantity: new Decimal(snapshot["quantity"] as string),
-    limitPrice: snapshot["limitPrice"] == null ? null : new Decimal(snapshot["limitPrice"] as string),
-    status: snapshot["status"] as OrderStatus,
-    rejectReason: (snapshot["rejectReason"] as string | null) ?? null,
-    tradeId: (snapshot["tradeId"] as string | null) ?? null,
-    createdAt: new Date(snapshot["createdAt"] as string),
-  });
-}
+type OrderEvent = DomainEvent<"order.updated" | "order.rejected">;
 
 /** Orders: submit, cancel, read, watch. */
 @Resolver(() => Order)
@@ -92,14 +73,14 @@ export class OrderResolver {
           (event.type === "order.updated" || event.type === "order.rejected") &&
           event.ownerId !== null &&
           canSee(viewer, event.ownerId) &&
-          (botId == null || (event as OrderEvent).data.order["botId"] === botId)
-            ? (event as OrderEvent)
+          (botId == null || event.data.order.botId === botId)
+            ? event
             : undefined,
       );
     },
   })
   orderUpdated(@Root() event: OrderEvent, @Arg("botId", () => ID, { nullable: true }) _botId: string | null): Order {
-    return orderFromEvent(event);
+    return orderFromSnapshot(event.data.order);
   }
 
   private service(ctx: Context): OrderService {

@@ -12,7 +12,7 @@ import { Order, OrderStatus, OrderType } from "./order.entity.js";
 import type { SubmitOrderInput } from "./order.input.js";
 import { insertOrder, selectOrderByClientId } from "./order.rows.js";
 import { tradesOutbox } from "./outbox.js";
-import { orderSnapshot } from "./snapshots.js";
+import { orderSnapshot } from "./events.js";
 
 /** The outcome of a command: what it made, or why not. */
 export type Result<T> = { value: T; userErrors: [] } | { value: null; userErrors: UserError[] };

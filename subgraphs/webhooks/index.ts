@@ -1,7 +1,6 @@
 import { plainSql } from "../../src/db/sql.js";
 import type { RequestContext } from "../../src/graphql/context.js";
 import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
-import type { DomainEvent } from "../../src/events/types.js";
 import { CreateWebhookEndpoint } from "./migrations/001-create-webhook-endpoint.js";
 import { CreateWebhookDelivery } from "./migrations/002-create-webhook-delivery.js";
 import { WebhookDelivery } from "./webhook-delivery.entity.js";
@@ -51,7 +50,7 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
     const { queue, orm, logger } = services;
     const options = deliveryOptions(services);
     queue.process("webhooks.fanout", async (job) => {
-      const deliveries = await fanOut(orm.em.fork(), plainSql(orm.em), queue, job.payload.event as DomainEvent);
+      const deliveries = await fanOut(orm.em.fork(), plainSql(orm.em), queue, job.payload.event);
       logger.debug({ eventId: job.payload.event.id, deliveries }, "event fanned out to webhook endpoints");
       return { deliveries };
     });

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { domainEventSchema } from "../../src/events/schema.js";
-import { EVENT_TYPES, type EventType } from "../../src/events/types.js";
 import type { TaskTable } from "../../src/queue/tasks.js";
+import { WEBHOOK_EVENT_TYPES } from "./event-types.js";
+
+/** An event as the fan-out receives it and a delivery sends it: its envelope, its data as JSON. */
+const webhookEvent = domainEventSchema(WEBHOOK_EVENT_TYPES);
+
+/** An event webhook endpoints may receive, as deliveries store and send it. */
+export type WebhookEvent = z.infer<typeof webhookEvent>;
 
 /** The webhooks subgraph's tasks: the fan-out of an event and each delivery attempt. */
 export const webhooksTasks = {
@@ -10,7 +16,7 @@ export const webhooksTasks = {
   /** Fans one domain event out to the webhook endpoints subscribed to its type (job id: fanout-<event id>). */
   "webhooks.fanout": {
     queue: "webhooks",
-    payload: z.object({ event: domainEventSchema(EVENT_TYPES as readonly [EventType, ...EventType[]]) }).strict(),
+    payload: z.object({ event: webhookEvent }).strict(),
   },
 } as const satisfies TaskTable;
 

@@ -1,12 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { CONSUMERS, TASKS } from "../../src/cli/catalog.js";
 import type { DomainEvent, EventDataMap, EventType } from "../../src/events/types.js";
+import type { OrderSnapshot } from "../../subgraphs/trades/events.js";
+import { OrderStatus, OrderType } from "../../subgraphs/trades/order.entity.js";
+import { OrderSide } from "../../subgraphs/trades/trade.entity.js";
 
 const retrying = { attempts: 5, backoff: { type: "exponential", delayMs: 1000, jitter: 0.2 } };
 
 function event<T extends EventType>(type: T, data: EventDataMap[T]): DomainEvent<T> {
   return { id: "evt-1", type, occurredAt: "2026-01-01T00:00:00.000Z", ownerId: "alice", data };
 }
+
+const order = (fields: Partial<OrderSnapshot>): OrderSnapshot => ({
+  id: "o-1",
+  botId: "bot-1",
+  ownerId: "alice",
+  clientOrderId: null,
+  symbol: "BTC/USDT",
+  side: OrderSide.BUY,
+  type: OrderType.MARKET,
+  quantity: "0.001",
+  limitPrice: null,
+  status: OrderStatus.PENDING,
+  rejectReason: null,
+  tradeId: null,
+  createdAt: "2026-01-01T00:00:00.000Z",
+  ...fields,
+});
 
 const bot = (strategy: string) => ({
   id: "bot-1",
@@ -23,15 +43,15 @@ const bot = (strategy: string) => ({
 
 describe("the jobs events start, gathered from every subgraph", () => {
   it("fills a PENDING order (job id: the order id) and starts nothing for its other updates", () => {
-    expect(CONSUMERS.jobsFor(event("order.updated", { order: { id: "o-1", status: "PENDING" } }))).toEqual([
+    expect(CONSUMERS.jobsFor(event("order.updated", { order: order({ status: OrderStatus.PENDING }) }))).toEqual([
       { task: "orders.fill", payload: { orderId: "o-1" }, options: { jobId: "o-1", ...retrying } },
     ]);
-    expect(CONSUMERS.jobsFor(event("order.updated", { order: { id: "o-1", status: "FILLED" } }))).toEqual([]);
+    expect(CONSUMERS.jobsFor(event("order.updated", { order: order({ status: OrderStatus.FILLED }) }))).toEqual([]);
   });
 
   it("fails the bot of a rejected DCA order, and fans every rejected order out to webhooks", () => {
     const rejected = (clientOrderId: string) =>
-      event("order.rejected", { order: { id: "o-1", botId: "bot-1", clientOrderId }, reason: "no price" });
+      event("order.rejected", { order: order({ status: OrderStatus.REJECTED, clientOrderId }), reason: "no price" });
     const fanout = (e: DomainEvent) => ({
       task: "webhooks.fanout",
       payload: { event: e },
