@@ -10,6 +10,7 @@ import type { EventReactions } from "../events/reactions.js";
 import type { TaskTable } from "../queue/tasks.js";
 import type { TaskQueue } from "../queue/types.js";
 import type { Logger } from "../observability/logger.js";
+import type { HealthCheck } from "../health/report.js";
 import type { Metrics } from "../observability/metrics.js";
 import { buildFederatedSchema, type ReferenceResolvers } from "./federation.js";
 import { applyPermissions, type PermissionMap } from "./permissions.js";
@@ -18,8 +19,8 @@ import { applyInputHygiene } from "../validation/arguments.js";
 /** Where each subgraph answers; filled in by the composition root once every server listens. */
 export type SubgraphDirectory = ReadonlyMap<SubgraphName, string>;
 
-/** What a subgraph's resolvers receive in their constructor. */
-export interface SubgraphServices {
+/** What a subgraph's resolvers receive in their constructor; `Dependencies`: what its `openDependencies` opened. */
+export interface SubgraphServices<Dependencies = unknown> {
   config: AppConfig;
   logger: Logger;
   secrets: Secrets;
@@ -31,18 +32,22 @@ export interface SubgraphServices {
   queue: TaskQueue;
   /** This process's Prometheus metrics (e.g. webhook delivery outcomes). */
   metrics: Metrics;
-  /** What the subgraph's `openDependencies` opened (its own typed accessor reads it), else undefined. */
-  dependencies: unknown;
+  /** What the subgraph's `openDependencies` opened; undefined for a subgraph without any. */
+  dependencies: Dependencies;
 }
 
 /** Something a subgraph opens for itself at start and closes at stop. */
-export interface SubgraphDependencies {
-  value: unknown;
+export interface SubgraphDependencies<Value = unknown> {
+  value: Value;
   close(): Promise<void>;
 }
 
-/** Everything the server factory needs to know about one subgraph. */
-export interface SubgraphDefinition<Loaders = unknown> {
+/**
+ * Everything the server factory needs to know about one subgraph. `Dependencies` types what its
+ * `openDependencies` opens, as its hooks and resolvers receive it. The hooks are methods so that a
+ * definition with its own `Dependencies` still counts as a definition of unknown ones (SUBGRAPHS).
+ */
+export interface SubgraphDefinition<Loaders = unknown, Dependencies = unknown> {
   name: SubgraphName;
   /** MikroORM entities this subgraph owns. */
   entities: EntityClass<object>[];
@@ -66,12 +71,14 @@ export interface SubgraphDefinition<Loaders = unknown> {
   permissions: PermissionMap;
   /** Fresh DataLoaders for one request. */
   createLoaders: (em: EntityManager) => Loaders;
-  /** Opens what the subgraph needs beyond its database, e.g. another domain's public reader. */
-  openDependencies?: (services: Omit<SubgraphServices, "dependencies">) => Promise<SubgraphDependencies>;
+  /** Opens what the subgraph needs beyond its database, e.g. another domain's public reader or its metrics. */
+  openDependencies?(services: Omit<SubgraphServices, "dependencies">): Promise<SubgraphDependencies<Dependencies>>;
   /** Registers this subgraph's queue workers once its server exists. */
-  startWorkers?: (services: SubgraphServices) => void;
+  startWorkers?(services: SubgraphServices<Dependencies>): void;
   /** Runs once after start, e.g. to reconcile schedules with the database. */
-  onStart?: (services: SubgraphServices) => Promise<void>;
+  onStart?(services: SubgraphServices<Dependencies>): Promise<void>;
+  /** Its own readiness checks, beside its database, Redis, the queue's backlog and its outbox. */
+  healthChecks?(services: SubgraphServices<Dependencies>): Promise<HealthCheck>[];
 }
 
 /** Resolver classes take the services in their constructor; one instance per class. */

@@ -6,7 +6,7 @@ import { forbidden } from "../../src/graphql/errors.js";
 import { pushIterator } from "../../src/graphql/subscriptions.js";
 import type { SubgraphServices } from "../../src/graphql/subgraph.js";
 import type { FlagCache } from "../../src/flags/cache.js";
-import { botsDependencies } from "./dependencies.js";
+import type { BotsDependencies } from "./dependencies.js";
 import { Bot } from "./bot.entity.js";
 import {
   BotConnection,
@@ -34,8 +34,8 @@ const service = (ctx: Context, flags?: FlagCache): BotService =>
 export class BotResolver {
   private readonly flags: FlagCache;
 
-  constructor(services: SubgraphServices) {
-    this.flags = botsDependencies(services).flags;
+  constructor(services: SubgraphServices<BotsDependencies>) {
+    this.flags = services.dependencies.flags;
   }
 
   @Query(() => Bot, { nullable: true, description: "One bot, if it exists and the viewer may see it." })

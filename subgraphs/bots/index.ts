@@ -1,7 +1,7 @@
 import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
 import { Bot } from "./bot.entity.js";
 import { createBotLoaders, type BotLoaders } from "./bot.loader.js";
-import { openBotsDependencies } from "./dependencies.js";
+import { openBotsDependencies, type BotsDependencies } from "./dependencies.js";
 import { BotResolver } from "./bot.resolver.js";
 import { BotService } from "./bot.service.js";
 import type { RequestContext } from "../../src/graphql/context.js";
@@ -14,7 +14,7 @@ import { botsPermissions } from "./permissions.js";
 import { botsTasks } from "./tasks.js";
 
 /** The bots subgraph: bots and their lifecycle. */
-export const botsSubgraph: SubgraphDefinition<BotLoaders> = {
+export const botsSubgraph: SubgraphDefinition<BotLoaders, BotsDependencies> = {
   name: "bots",
   entities: [Bot],
   outbox: botsOutbox,

@@ -4,7 +4,7 @@ import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
 import { Decimal } from "../../src/graphql/scalars.js";
 import { Bot } from "./bot.reference.js";
 import { dcaBuy, reconcileDcaSchedules, syncDcaSchedule } from "./dca.js";
-import { openTradesDependencies, tradesDependencies } from "./dependencies.js";
+import { openTradesDependencies, type TradesDependencies } from "./dependencies.js";
 import { fillOrder } from "./fill.service.js";
 import { CreateTrade } from "./migrations/001-create-trade.js";
 import { AddTradesOutboxTraceparent } from "./migrations/003-add-outbox-traceparent.js";
@@ -25,7 +25,7 @@ import { tradesReactions } from "./reactions.js";
 import { tradesTasks } from "./tasks.js";
 
 /** The trades subgraph: orders, the paper exchange, trades and what they earned. */
-export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
+export const tradesSubgraph: SubgraphDefinition<TradeLoaders, TradesDependencies> = {
   name: "trades",
   entities: [Trade, Order, Position, Ticker],
   outbox: tradesOutbox,
@@ -49,7 +49,7 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
   openDependencies: openTradesDependencies,
   startWorkers(services) {
     const { queue, orm, config, logger } = services;
-    const { bots } = tradesDependencies(services);
+    const { bots } = services.dependencies;
     const fillRules = {
       feeRate: new Decimal(config.trading.feeRate),
       simulatedMarket: config.trading.simulatedMarket,
@@ -78,5 +78,5 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
       { concurrency: 8 },
     );
   },
-  onStart: (services) => reconcileDcaSchedules(services.queue, tradesDependencies(services).bots),
+  onStart: ({ queue, dependencies }) => reconcileDcaSchedules(queue, dependencies.bots),
 };

@@ -7,7 +7,7 @@ import type { SubgraphServices } from "../../src/graphql/subgraph.js";
 import { Decimal } from "../../src/graphql/scalars.js";
 import { pushIterator } from "../../src/graphql/subscriptions.js";
 import { Bot } from "./bot.reference.js";
-import { tradesDependencies } from "./dependencies.js";
+import type { TradesDependencies } from "./dependencies.js";
 import { orderFromSnapshot } from "./events.js";
 import { Order } from "./order.entity.js";
 import { CancelOrderPayload, SubmitOrderInput, SubmitOrderPayload } from "./order.input.js";
@@ -21,7 +21,7 @@ type OrderEvent = DomainEvent<"order.updated" | "order.rejected">;
 /** Orders: submit, cancel, read, watch. */
 @Resolver(() => Order)
 export class OrderResolver {
-  constructor(private readonly services: SubgraphServices) {}
+  constructor(private readonly services: SubgraphServices<TradesDependencies>) {}
 
   @Query(() => Order, { nullable: true, description: "One order, if it exists and the viewer may see it." })
   async order(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Order | null> {
@@ -84,6 +84,6 @@ export class OrderResolver {
   }
 
   private service(ctx: Context): OrderService {
-    return new OrderService(ctx.em, plainSql(ctx.em), tradesDependencies(this.services).bots, ctx.requestId);
+    return new OrderService(ctx.em, plainSql(ctx.em), this.services.dependencies.bots, ctx.requestId);
   }
 }

@@ -9,7 +9,9 @@ import { AddSecretRotation } from "./migrations/004-add-secret-rotation.js";
 import { AddFailingSince } from "./migrations/005-add-failing-since.js";
 import { CreateWebhooksOutbox } from "./migrations/006-create-webhooks-outbox.js";
 import { AddWebhooksOutboxTraceparent } from "./migrations/007-add-outbox-traceparent.js";
+import { openWebhooksDependencies, type WebhooksDependencies } from "./dependencies.js";
 import { webhooksOutbox } from "./outbox.js";
+import { webhookFailureRateCheck } from "./webhook-attempts.metrics.js";
 import { attemptDelivery, fanOut, resumePendingDeliveries, type DeliveryOptions } from "./webhook-delivery.service.js";
 import type { SubgraphServices } from "../../src/graphql/subgraph.js";
 import { VERSION } from "../../src/paths.js";
@@ -24,7 +26,7 @@ import { webhooksReactions } from "./reactions.js";
 import { webhooksTasks } from "./tasks.js";
 
 /** The webhooks subgraph: endpoints and signed deliveries. */
-export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
+export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders, WebhooksDependencies> = {
   name: "webhooks",
   entities: [WebhookEndpoint, WebhookDelivery],
   outbox: webhooksOutbox,
@@ -46,6 +48,7 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
       WebhookEndpointService.visible(ctx.viewer, await ctx.loaders.endpointById.load(reference.id)),
   },
   createLoaders: createWebhookLoaders,
+  openDependencies: openWebhooksDependencies,
   startWorkers(services) {
     const { queue, orm, logger } = services;
     const options = deliveryOptions(services);
@@ -58,16 +61,17 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
       "webhooks.deliver",
       async (job) => {
         const outcome = await attemptDelivery(orm.em.fork(), options, job.payload.deliveryId);
-        services.metrics.webhookDeliveryAttempts.inc({ outcome: outcome.toLowerCase() });
+        services.dependencies.attempts.inc({ outcome: outcome.toLowerCase() });
         logger.info({ deliveryId: job.payload.deliveryId, outcome }, "webhook delivery attempt");
         return { outcome };
       },
       { concurrency: services.config.webhooks.deliveryConcurrency },
     );
   },
-  onStart: async ({ orm, queue }) => {
+  async onStart({ orm, queue }) {
     await resumePendingDeliveries(orm.em.fork(), queue);
   },
+  healthChecks: ({ dependencies }) => [webhookFailureRateCheck(dependencies.attempts)],
 };
 
 /** How this process delivers webhooks, from config. */
