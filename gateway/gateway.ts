@@ -4,8 +4,8 @@ import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { useServer } from "graphql-ws/use/ws";
 import type { Secrets } from "../src/auth/secrets.js";
 import type { AppConfig } from "../src/config/index.js";
-import { closeServer, listen } from "../src/graphql/listen.js";
-import { webSocketServerOn } from "../src/graphql/websocket.js";
+import { closeServer, listen } from "../src/subgraph/listen.js";
+import { webSocketServerOn } from "../src/subgraph/websocket.js";
 import { shutdownCheck } from "../src/health/checks.js";
 import {
   checkSubgraph,

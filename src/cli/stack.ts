@@ -6,7 +6,7 @@ import { createEventBus } from "../events/index.js";
 import type { EventBus } from "../events/types.js";
 import { createTaskQueue } from "../queue/index.js";
 import type { TaskQueue } from "../queue/types.js";
-import { createSubgraphServer, type SubgraphServer } from "../graphql/subgraph-server.js";
+import { createSubgraphServer, type SubgraphServer } from "../subgraph/subgraph-server.js";
 import type { Logger } from "../observability/logger.js";
 import { jobObserver, Metrics } from "../observability/metrics.js";
 import { createOperationStats } from "../observability/operation-stats.js";

@@ -3,7 +3,7 @@ import type { Knex } from "@mikro-orm/knex";
 import { v7 as uuidv7 } from "uuid";
 import type { SqlStatement, SqlTransaction } from "../db/sql.js";
 import { traceHeaders } from "../observability/tracing.js";
-import { currentRequestId } from "../queue/trace.js";
+import { currentRequestId } from "../observability/request-context.js";
 import type { DomainEvent, EventDataMap, EventType } from "./types.js";
 
 /** One row of an outbox table: an event, written in the transaction that caused it. */

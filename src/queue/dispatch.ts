@@ -1,7 +1,7 @@
 import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { UnrecoverableError } from "bullmq";
 import { InvalidJobError, parsePayload, parseSchedulerJobId } from "./job-rules.js";
-import { contextOf, splitCarrier, withRequestId, type TraceCarrier } from "./trace.js";
+import { contextOf, splitCarrier, withRequestId, type TraceCarrier } from "../observability/request-context.js";
 import type { TaskCatalog } from "./tasks.js";
 import type { JobContext, JobHandler, JobObserver, PayloadOf, TaskName } from "./types.js";
 

@@ -1,7 +1,7 @@
 import { UnrecoverableError } from "bullmq";
 import { z } from "zod";
 import type { TaskCatalog } from "./tasks.js";
-import { splitCarrier, withCurrentCarrier } from "./trace.js";
+import { splitCarrier, withCurrentCarrier } from "../observability/request-context.js";
 import type { BackoffOptions, EnqueueOptions, JobInfo, JobStatus, QueueName, ScheduleOptions } from "./types.js";
 
 /** The lowest priority BullMQ accepts; 1 is the highest. */

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
+import type { SubgraphDefinition } from "../../src/subgraph/subgraph.js";
 import { HealthResolver } from "./health.resolver.js";
 import { JobResolver } from "./job.resolver.js";
 import { OperationStatsResolver } from "./operation-stats.resolver.js";

@@ -1,4 +1,4 @@
-import { userError, UserErrorCode, type UserError } from "../../src/graphql/errors.js";
+import { userError, UserErrorCode, type UserError } from "../../src/subgraph/errors.js";
 import type { TaskCatalog } from "../../src/queue/tasks.js";
 import type {
   EnqueueOptions,

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { canSee, canWrite } from "../../src/auth/viewer.js";
 import type { DomainEvent } from "../../src/events/types.js";
-import { requireViewer, type RequestContext } from "../../src/graphql/context.js";
-import { forbidden } from "../../src/graphql/errors.js";
-import { pushIterator } from "../../src/graphql/subscriptions.js";
-import type { SubgraphServices } from "../../src/graphql/subgraph.js";
+import { requireViewer, type RequestContext } from "../../src/subgraph/context.js";
+import { forbidden } from "../../src/subgraph/errors.js";
+import { pushIterator } from "../../src/subgraph/subscriptions.js";
+import type { SubgraphServices } from "../../src/subgraph/subgraph.js";
 import type { FlagCache } from "../../src/flags/cache.js";
 import type { BotsDependencies } from "./dependencies.js";
 import { Bot } from "./bot.entity.js";

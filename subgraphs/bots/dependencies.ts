@@ -1,5 +1,5 @@
 import type { FlagCache } from "../../src/flags/cache.js";
-import type { SubgraphDependencies, SubgraphServices } from "../../src/graphql/subgraph.js";
+import type { SubgraphDependencies, SubgraphServices } from "../../src/subgraph/subgraph.js";
 import { openFlagCache } from "../flags/public.js";
 
 /** What the bots subgraph opens besides its database. */

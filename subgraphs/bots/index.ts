@@ -1,10 +1,10 @@
-import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
+import type { SubgraphDefinition } from "../../src/subgraph/subgraph.js";
 import { Bot } from "./bot.entity.js";
 import { createBotLoaders, type BotLoaders } from "./bot.loader.js";
 import { openBotsDependencies, type BotsDependencies } from "./dependencies.js";
 import { BotResolver } from "./bot.resolver.js";
 import { BotService } from "./bot.service.js";
-import type { RequestContext } from "../../src/graphql/context.js";
+import type { RequestContext } from "../../src/subgraph/context.js";
 import { CreateBot } from "./migrations/001-create-bot.js";
 import { CreateBotsOutbox } from "./migrations/002-create-bots-outbox.js";
 import { AddBotsOutboxTraceparent } from "./migrations/004-add-outbox-traceparent.js";

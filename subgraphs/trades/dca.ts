@@ -1,7 +1,7 @@
 import type { Logger } from "../../src/observability/logger.js";
 import type { EntityManager } from "../../src/db/orm.js";
 import type { Sql } from "../../src/db/sql.js";
-import { Decimal } from "../../src/graphql/scalars.js";
+import { Decimal } from "../../src/money/decimal.js";
 import type { TaskQueue } from "../../src/queue/types.js";
 import { BotStatus, type BotFacts, type BotReader } from "../bots/public.js";
 import { OrderType } from "./order.entity.js";

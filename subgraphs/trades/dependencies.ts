@@ -1,4 +1,4 @@
-import type { SubgraphDependencies, SubgraphServices } from "../../src/graphql/subgraph.js";
+import type { SubgraphDependencies, SubgraphServices } from "../../src/subgraph/subgraph.js";
 import { openBotReader, type BotReader } from "../bots/public.js";
 import { startSimulatedMarket } from "./market.js";
 

@@ -1,4 +1,4 @@
-import { Decimal } from "../../src/graphql/scalars.js";
+import { Decimal } from "../../src/money/decimal.js";
 import { Order, type OrderStatus, type OrderType } from "./order.entity.js";
 import { Trade, type OrderSide } from "./trade.entity.js";
 

@@ -1,6 +1,6 @@
 import type { Sql, SqlTransaction } from "../../src/db/sql.js";
 import { insertEvents } from "../../src/events/outbox.js";
-import { Decimal } from "../../src/graphql/scalars.js";
+import { Decimal } from "../../src/money/decimal.js";
 import { applyFill, feeOf, InsufficientPositionError, type Book } from "./accounting.js";
 import { OrderStatus, OrderType, RejectReason, type Order } from "./order.entity.js";
 import { selectOrderAndPrice, updateOrderOutcome } from "./order.rows.js";

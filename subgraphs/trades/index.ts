@@ -1,7 +1,7 @@
 import { plainSql } from "../../src/db/sql.js";
-import type { RequestContext } from "../../src/graphql/context.js";
-import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
-import { Decimal } from "../../src/graphql/scalars.js";
+import type { RequestContext } from "../../src/subgraph/context.js";
+import type { SubgraphDefinition } from "../../src/subgraph/subgraph.js";
+import { Decimal } from "../../src/money/decimal.js";
 import { Bot } from "./bot.reference.js";
 import { dcaBuy, reconcileDcaSchedules, syncDcaSchedule } from "./dca.js";
 import { openTradesDependencies, type TradesDependencies } from "./dependencies.js";

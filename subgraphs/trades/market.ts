@@ -1,7 +1,7 @@
 import type { Database } from "../../src/db/orm.js";
 import { plainSql, type SqlSession } from "../../src/db/sql.js";
 import type { EventBus } from "../../src/events/types.js";
-import { Decimal } from "../../src/graphql/scalars.js";
+import { Decimal } from "../../src/money/decimal.js";
 import type { Logger } from "../../src/observability/logger.js";
 import type { BotReader } from "../bots/public.js";
 import { Ticker } from "./ticker.entity.js";

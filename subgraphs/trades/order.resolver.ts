@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { canSee } from "../../src/auth/viewer.js";
 import type { DomainEvent } from "../../src/events/types.js";
-import { requireViewer, type RequestContext } from "../../src/graphql/context.js";
+import { requireViewer, type RequestContext } from "../../src/subgraph/context.js";
 import { plainSql } from "../../src/db/sql.js";
-import type { SubgraphServices } from "../../src/graphql/subgraph.js";
-import { Decimal } from "../../src/graphql/scalars.js";
-import { pushIterator } from "../../src/graphql/subscriptions.js";
+import type { SubgraphServices } from "../../src/subgraph/subgraph.js";
+import { Decimal } from "../../src/money/decimal.js";
+import { pushIterator } from "../../src/subgraph/subscriptions.js";
 import { Bot } from "./bot.reference.js";
 import type { TradesDependencies } from "./dependencies.js";
 import { orderFromSnapshot } from "./events.js";

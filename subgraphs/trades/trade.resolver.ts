@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Subscription } from "type-graphql";
 import { canSee } from "../../src/auth/viewer.js";
 import type { DomainEvent } from "../../src/events/types.js";
-import { requireViewer, type RequestContext } from "../../src/graphql/context.js";
-import { pushIterator } from "../../src/graphql/subscriptions.js";
+import { requireViewer, type RequestContext } from "../../src/subgraph/context.js";
+import { pushIterator } from "../../src/subgraph/subscriptions.js";
 import { Bot } from "./bot.reference.js";
 import { BotOrdersArgs, OrderConnection } from "./order.input.js";
 import { Order } from "./order.entity.js";

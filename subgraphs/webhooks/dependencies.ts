@@ -1,4 +1,4 @@
-import type { SubgraphDependencies, SubgraphServices } from "../../src/graphql/subgraph.js";
+import type { SubgraphDependencies, SubgraphServices } from "../../src/subgraph/subgraph.js";
 import { WebhookAttempts } from "./webhook-attempts.metrics.js";
 
 /** What the webhooks subgraph opens besides its database. */

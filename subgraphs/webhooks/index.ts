@@ -1,6 +1,6 @@
 import { plainSql } from "../../src/db/sql.js";
-import type { RequestContext } from "../../src/graphql/context.js";
-import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
+import type { RequestContext } from "../../src/subgraph/context.js";
+import type { SubgraphDefinition } from "../../src/subgraph/subgraph.js";
 import { CreateWebhookEndpoint } from "./migrations/001-create-webhook-endpoint.js";
 import { CreateWebhookDelivery } from "./migrations/002-create-webhook-delivery.js";
 import { WebhookDelivery } from "./webhook-delivery.entity.js";
@@ -13,7 +13,7 @@ import { openWebhooksDependencies, type WebhooksDependencies } from "./dependenc
 import { webhooksOutbox } from "./outbox.js";
 import { webhookFailureRateCheck } from "./webhook-attempts.metrics.js";
 import { attemptDelivery, fanOut, resumePendingDeliveries, type DeliveryOptions } from "./webhook-delivery.service.js";
-import type { SubgraphServices } from "../../src/graphql/subgraph.js";
+import type { SubgraphServices } from "../../src/subgraph/subgraph.js";
 import { VERSION } from "../../src/paths.js";
 import { EndpointBreakers } from "./circuit-breaker.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";

@@ -23,7 +23,7 @@ import { createOutboxRelay, type OutboxRelay } from "../events/relay.js";
 import type { EventConsumers } from "../events/reactions.js";
 import { operationMetricsPlugin } from "../observability/subgraph-metrics.js";
 import { operationSpanPlugin, traceSubgraphRequests } from "../observability/subgraph-tracing.js";
-import { withRequestId } from "../queue/trace.js";
+import { withRequestId } from "../observability/request-context.js";
 import { databaseCheck, outboxLagCheck, queueBacklogCheck, redisCheck, shutdownCheck } from "../health/checks.js";
 import { healthReport, httpStatusOf, HEALTH_CONTENT_TYPE, toHealthJson, type HealthCheck } from "../health/report.js";
 import { createRequestContext, type RequestContext } from "./context.js";

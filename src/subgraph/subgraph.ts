@@ -14,7 +14,7 @@ import type { HealthCheck } from "../health/report.js";
 import type { Metrics } from "../observability/metrics.js";
 import { buildFederatedSchema, type ReferenceResolvers } from "./federation.js";
 import { applyPermissions, type PermissionMap } from "./permissions.js";
-import { applyInputHygiene } from "../validation/arguments.js";
+import { applyInputHygiene } from "./validation/arguments.js";
 
 /** Where each subgraph answers; filled in by the composition root once every server listens. */
 export type SubgraphDirectory = ReadonlyMap<SubgraphName, string>;
@@ -30,7 +30,7 @@ export interface SubgraphServices<Dependencies = unknown> {
   bus: EventBus;
   /** The task queue (BullMQ or in-process). */
   queue: TaskQueue;
-  /** This process's Prometheus metrics (e.g. webhook delivery outcomes). */
+  /** This process's Prometheus metrics, where a subgraph may register its own. */
   metrics: Metrics;
   /** What the subgraph's `openDependencies` opened; undefined for a subgraph without any. */
   dependencies: Dependencies;
