@@ -43,21 +43,27 @@ export async function reconcileDcaSchedules(queue: TaskQueue, bots: BotReader): 
   for (const botId of ids) await syncDcaSchedule(queue, bots, botId);
 }
 
+/** What one DCA buy needs: where it writes, whom it asks, which bot and run. */
+export interface DcaBuy {
+  em: EntityManager;
+  sql: Sql;
+  bots: BotReader;
+  queue: TaskQueue;
+  botId: string;
+  /** The run's time: it makes the client order id, so a retried run never buys twice. */
+  scheduledAt: Date;
+  /** The largest quantity an order may have (config.trading.maxOrderQuantity). */
+  maxQuantity: Decimal;
+  logger: Logger;
+}
+
 /**
  * One scheduled DCA buy: a MARKET BUY of `orderQuantity` through the same path as submitOrder,
  * on behalf of the bot's owner. The client order id comes from the run's time, so a retried run
  * never buys twice.
  */
-export async function dcaBuy(
-  em: EntityManager,
-  sql: Sql,
-  bots: BotReader,
-  queue: TaskQueue,
-  botId: string,
-  scheduledAt: Date,
-  maxQuantity: Decimal,
-  logger: Logger,
-): Promise<string | null> {
+export async function dcaBuy(run: DcaBuy): Promise<string | null> {
+  const { em, sql, bots, queue, botId, scheduledAt, maxQuantity, logger } = run;
   const bot = await bots.find(botId);
   if (!isTradingDca(bot)) {
     await queue.unschedule("orders", dcaSchedulerId(botId));

@@ -57,16 +57,16 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders, TradesDependencies
     const maxQuantity = new Decimal(config.trading.maxOrderQuantity);
     queue.process("orders.dcaSync", (job) => syncDcaSchedule(queue, bots, job.payload.botId));
     queue.process("orders.dcaTick", async (job) => ({
-      orderId: await dcaBuy(
-        orm.em.fork(),
-        plainSql(orm.em),
+      orderId: await dcaBuy({
+        em: orm.em.fork(),
+        sql: plainSql(orm.em),
         bots,
         queue,
-        job.payload.botId,
-        job.scheduledAt ?? new Date(),
+        botId: job.payload.botId,
+        scheduledAt: job.scheduledAt ?? new Date(),
         maxQuantity,
         logger,
-      ),
+      }),
     }));
     queue.process(
       "orders.fill",
