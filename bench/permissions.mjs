@@ -8,8 +8,8 @@
 import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { buildSchema, execute, parse } from "graphql";
-import { applyPermissions, isAuthenticated } from "../dist/src/graphql/permissions.js";
-import { applyInputHygiene } from "../dist/src/validation/arguments.js";
+import { applyPermissions, isAuthenticated } from "../dist/src/subgraph/permissions.js";
+import { applyInputHygiene } from "../dist/src/subgraph/validation/arguments.js";
 
 const { values } = parseArgs({
   options: { rounds: { type: "string", default: "7" }, iterations: { type: "string", default: "300" } },

@@ -8,11 +8,13 @@
 // wall-clock rates do. The memory backend's figure is printed for information.
 // Each round uses its own key prefix, deleted afterwards.
 // Usage: npm run build && node bench/queue.mjs [--jobs 3000] [--rounds 9] [--concurrency 20] [--inflight 50]
+import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { createLogger } from "../dist/src/observability/logger.js";
+import { TASKS } from "../dist/src/cli/catalog.js";
 import { createTaskQueue } from "../dist/src/queue/index.js";
 
 const { values } = parseArgs({
@@ -86,6 +88,7 @@ async function ours(backend) {
     stalledIntervalMs: 30_000,
     lockDurationMs: 30_000,
     logger,
+    tasks: TASKS,
   });
   const handled = countdown(jobs);
   queue.process(

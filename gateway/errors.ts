@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { ErrorCode } from "../src/graphql/errors.js";
+import { ErrorCode } from "../src/subgraph/errors.js";
 
 const CLIENT_CODES = new Set<unknown>(
   Object.values(ErrorCode).filter((code) => code !== ErrorCode.InternalServerError),

@@ -1,5 +1,5 @@
 import type { SubgraphName } from "../src/config/index.js";
-import type { SubgraphDefinition } from "../src/graphql/subgraph.js";
+import type { SubgraphDefinition } from "../src/subgraph/subgraph.js";
 import { adminSubgraph } from "./admin/index.js";
 import { botsSubgraph } from "./bots/index.js";
 import { flagsSubgraph } from "./flags/index.js";

@@ -18,6 +18,7 @@ import { pino } from "pino";
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { signUserToken } from "../src/auth/tokens.js";
+import { TASKS } from "../src/cli/catalog.js";
 import { createRedisEventBus } from "../src/events/redis-bus.js";
 import type { DomainEvent, EventBus } from "../src/events/types.js";
 import { BullmqTaskQueue, type TaskQueue } from "../src/queue/index.js";
@@ -117,7 +118,7 @@ async function sql<Row>(url: string, text: string, values: unknown[] = []): Prom
 
 /** The test's own handle on the queues of `prefix`: it enqueues and reads, and runs no worker. */
 function testQueue(prefix: string): TaskQueue {
-  const queue = new BullmqTaskQueue({ redisUrl: REDIS_TEST_URL, prefix, logger });
+  const queue = new BullmqTaskQueue({ redisUrl: REDIS_TEST_URL, prefix, logger, tasks: TASKS });
   cleanups.push(() => queue.close());
   return queue;
 }
@@ -183,7 +184,7 @@ async function startStackProcess(name: string, env: Readonly<Record<string, stri
 
 /** The bot of a `bot.created` event. */
 function botIdOf(event: DomainEvent): string | undefined {
-  return event.type === "bot.created" ? (event as DomainEvent<"bot.created">).data.bot.id : undefined;
+  return event.type === "bot.created" ? event.data.bot.id : undefined;
 }
 
 beforeAll(() => {

@@ -3,8 +3,8 @@ import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { GraphQLError } from "graphql";
 import { InvalidTokenError, signInternalToken, verifyUserToken } from "../../src/auth/tokens.js";
 import type { Viewer } from "../../src/auth/viewer.js";
-import { unauthenticated } from "../../src/graphql/errors.js";
-import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from "../../src/graphql/headers.js";
+import { unauthenticated } from "../../src/subgraph/errors.js";
+import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from "../../src/subgraph/headers.js";
 
 /** What this plugin adds to the gateway's context. */
 export interface IdentityContext {

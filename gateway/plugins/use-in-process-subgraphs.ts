@@ -1,6 +1,6 @@
 import { STATUS_CODES } from "node:http";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
-import type { SubgraphServer } from "../../src/graphql/subgraph-server.js";
+import type { SubgraphServer } from "../../src/subgraph/subgraph-server.js";
 
 /** Serves a subgraph request in this process: a subgraph server's {@link SubgraphServer.serveInProcess}. */
 export type InProcessServe = SubgraphServer["serveInProcess"];

@@ -24,7 +24,7 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from "graphql";
-import { ErrorCode } from "../../src/graphql/errors.js";
+import { ErrorCode } from "../../src/subgraph/errors.js";
 
 /** Options of {@link useQueryLimits}; each limit is named after its config key in errors. */
 export interface QueryLimitOptions {

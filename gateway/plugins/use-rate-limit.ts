@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { GraphQLError, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from "graphql";
-import { ErrorCode } from "../../src/graphql/errors.js";
+import { ErrorCode } from "../../src/subgraph/errors.js";
 import type { Rate, RateLimitStore } from "./rate-limit-store.js";
 import type { IdentityContext } from "./use-identity.js";
 

@@ -1,5 +1,5 @@
 import { ConfigError } from "../config/index.js";
-import { PortInUseError } from "../graphql/listen.js";
+import { PortInUseError } from "../subgraph/listen.js";
 
 /** Exit code for bad configuration or usage (nothing was started). */
 export const EXIT_USAGE = 2;

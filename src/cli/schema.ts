@@ -7,7 +7,7 @@ import { createTwoFilesPatch } from "diff";
 import { parse } from "graphql";
 import { SUBGRAPHS } from "../../subgraphs/index.js";
 import { SUBGRAPH_DEFAULT_PORTS, SUBGRAPH_NAMES } from "../config/index.js";
-import { buildSubgraphSchema } from "../graphql/subgraph.js";
+import { buildSubgraphSchema } from "../subgraph/subgraph.js";
 import { PROJECT_ROOT } from "../paths.js";
 import { runMain, UsageError } from "./main.js";
 

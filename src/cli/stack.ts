@@ -6,11 +6,12 @@ import { createEventBus } from "../events/index.js";
 import type { EventBus } from "../events/types.js";
 import { createTaskQueue } from "../queue/index.js";
 import type { TaskQueue } from "../queue/types.js";
-import { createSubgraphServer, type SubgraphServer } from "../graphql/subgraph-server.js";
+import { createSubgraphServer, type SubgraphServer } from "../subgraph/subgraph-server.js";
 import type { Logger } from "../observability/logger.js";
 import { jobObserver, Metrics } from "../observability/metrics.js";
 import { createOperationStats } from "../observability/operation-stats.js";
 import { startTracing } from "../observability/tracing.js";
+import { CONSUMERS, TASKS } from "./catalog.js";
 
 /** A running set of subgraphs and, optionally, the gateway in front of them. */
 export interface Stack {
@@ -76,6 +77,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     stalledIntervalMs: config.queue.stalledIntervalMs,
     lockDurationMs: config.queue.lockDurationMs,
     logger,
+    tasks: TASKS,
     observer: jobObserver(config.observability.metrics.enabled ? metrics : undefined, logger),
   });
   metrics.observeQueue(queue);
@@ -106,6 +108,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         bus,
         queue,
         metrics,
+        consumers: CONSUMERS,
       });
       subgraphs.push(server);
       directory.set(name, await server.listen(config.subgraphs[name].port, config.subgraphs.host));

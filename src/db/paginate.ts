@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { raw, type EntityDictionary, type EntityKey, type EntityName, type FilterQuery } from "@mikro-orm/core";
 import type { EntityManager as CoreEntityManager } from "@mikro-orm/core";
-import { checkFirst, decodeCursor, type Page } from "../graphql/connection.js";
+import { checkFirst, decodeCursor, type Page } from "../subgraph/connection.js";
 import type { EntityManager } from "./orm.js";
 
 /** `first`/`after` as a connection field receives them. */

@@ -3,7 +3,7 @@ import type { Knex } from "@mikro-orm/knex";
 import { v7 as uuidv7 } from "uuid";
 import type { SqlStatement, SqlTransaction } from "../db/sql.js";
 import { traceHeaders } from "../observability/tracing.js";
-import { currentRequestId } from "../queue/trace.js";
+import { currentRequestId } from "../observability/request-context.js";
 import type { DomainEvent, EventDataMap, EventType } from "./types.js";
 
 /** One row of an outbox table: an event, written in the transaction that caused it. */
@@ -192,6 +192,7 @@ export function insertEvents(tx: SqlTransaction, entity: OutboxEntity, events: r
 
 /** The event an outbox row holds. */
 export function eventOf(record: OutboxRecord): DomainEvent {
+  // A row holds what recordEvent wrote: data of its own type (the columns cannot say so to the compiler).
   return {
     id: record.id,
     type: record.type,
@@ -199,5 +200,5 @@ export function eventOf(record: OutboxRecord): DomainEvent {
     ownerId: record.ownerId,
     data: record.data,
     ...(record.requestId === null ? {} : { requestId: record.requestId }),
-  };
+  } as DomainEvent;
 }

@@ -5,7 +5,7 @@ import { isSqlite } from "../db/platform.js";
 import type { Database } from "../db/orm.js";
 import { plainSql } from "../db/sql.js";
 import type { Logger } from "../observability/logger.js";
-import { contextOf, withRequestId } from "../queue/trace.js";
+import { contextOf, withRequestId } from "../observability/request-context.js";
 import { eventOf, outboxChannel, type OutboxEntity, type OutboxRecord } from "./outbox.js";
 import type { DomainEvent } from "./types.js";
 

@@ -44,7 +44,7 @@ export function createFlagCache(options: FlagCacheOptions): FlagCache {
 
   const unsubscribe = options.bus.subscribe((event: DomainEvent) => {
     if (event.type !== "flag.updated") return;
-    const { key, after } = (event as DomainEvent<"flag.updated">).data;
+    const { key, after } = event.data;
     apply(key, after, after?.updatedAt ?? event.occurredAt);
   });
 

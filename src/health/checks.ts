@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { pingDatabase, type Database } from "../db/orm.js";
 import type { OutboxEntity } from "../events/outbox.js";
-import { outboxLagSeconds, type WebhookAttempts } from "../observability/metrics.js";
+import { outboxLagSeconds } from "../observability/metrics.js";
 import type { TaskQueue } from "../queue/types.js";
 import { timedCheck, type HealthCheck, type HealthStatus } from "./report.js";
 
@@ -10,12 +10,9 @@ export const QUEUE_BACKLOG_WARN = 1000;
 /** Seconds an event may wait in an outbox before readiness warns, and fails. */
 export const OUTBOX_LAG_WARN_SECONDS = 30;
 export const OUTBOX_LAG_FAIL_SECONDS = 300;
-/** Share of failed webhook attempts (over {@link WEBHOOK_WINDOW_MS}, at least 5 attempts) from which it warns. */
-export const WEBHOOK_FAILURE_WARN_PERCENT = 50;
-export const WEBHOOK_WINDOW_MS = 5 * 60 * 1000;
 
 /** A measurement with thresholds; a throw is a `fail` whose output is the error message. */
-async function measuredCheck(
+export async function measuredCheck(
   name: string,
   componentType: string,
   observedUnit: string,
@@ -30,7 +27,8 @@ async function measuredCheck(
   }
 }
 
-const severity = (value: number, warnAt: number, failAt = Infinity): HealthStatus =>
+/** `fail` from `failAt`, `warn` from `warnAt`, else `pass`. */
+export const severity = (value: number, warnAt: number, failAt = Infinity): HealthStatus =>
   value >= failAt ? "fail" : value >= warnAt ? "warn" : "pass";
 
 /** `database:responseTime`: a `select 1`. */
@@ -72,16 +70,6 @@ export function outboxLagCheck(orm: Database, outbox: OutboxEntity): Promise<Hea
   return measuredCheck("outbox:lag", "component", "s", async () => {
     const value = Math.round((await outboxLagSeconds(orm, outbox)) * 10) / 10;
     return { value, status: severity(value, OUTBOX_LAG_WARN_SECONDS, OUTBOX_LAG_FAIL_SECONDS) };
-  });
-}
-
-/** `webhooks:failureRate`: failed attempts (retrying or failed) over the last 5 minutes; warns, never fails. */
-export function webhookFailureRateCheck(attempts: WebhookAttempts): Promise<HealthCheck> {
-  return measuredCheck("webhooks:failureRate", "component", "percent", () => {
-    const { total, failed } = attempts.recent(WEBHOOK_WINDOW_MS);
-    const value = total === 0 ? 0 : Math.round((failed / total) * 1000) / 10;
-    const status = total >= 5 ? severity(value, WEBHOOK_FAILURE_WARN_PERCENT) : "pass";
-    return Promise.resolve({ value, status, output: `${failed} of ${total} attempts in 5 minutes did not succeed` });
   });
 }
 

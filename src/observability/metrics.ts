@@ -5,7 +5,7 @@ import type { JobObserver, QueueStats, TaskQueue } from "../queue/types.js";
 import type { Logger } from "./logger.js";
 import { MemoryOperationStats, type OperationStatsStore } from "./operation-stats.js";
 
-/** Seconds: from 5 ms (a cached read) to 10 s (a slow job or webhook). */
+/** Seconds: from 5 ms (a cached read) to 10 s (a slow job or request). */
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** Queue states reported by `tradebot_queue_jobs`. */
@@ -59,8 +59,6 @@ export class Metrics {
   readonly subgraphErrors: Counter<"subgraph" | "code">;
   readonly jobDuration: Histogram<"queue" | "task" | "outcome">;
   readonly jobFailures: Counter<"queue" | "task">;
-  /** Outcomes of webhook delivery attempts: succeeded, retrying, failed. */
-  readonly webhookDeliveryAttempts: WebhookAttempts;
   private readonly subgraphs = new Map<string, SubgraphSource>();
   private queue: TaskQueue | undefined;
 
@@ -106,14 +104,6 @@ export class Metrics {
       labelNames: ["queue", "task"],
       registers,
     });
-    this.webhookDeliveryAttempts = new WebhookAttempts(
-      new Counter({
-        name: "tradebot_webhook_delivery_attempts_total",
-        help: "Webhook delivery attempts, by outcome (succeeded, retrying, failed).",
-        labelNames: ["outcome"],
-        registers,
-      }),
-    );
     const subgraphs = this.subgraphs;
     new Gauge({
       name: "tradebot_db_pool_connections",
@@ -198,30 +188,6 @@ export class Metrics {
   /** The Prometheus text exposition of everything registered. */
   async exposition(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
-  }
-}
-
-/** Webhook delivery attempts: counted for Prometheus and kept for a while for the failure rate of readiness. */
-export class WebhookAttempts {
-  /** Recent attempts: [time, succeeded], oldest first. */
-  private readonly recentAttempts: [number, boolean][] = [];
-
-  constructor(private readonly counter: Counter<"outcome">) {}
-
-  /** Records one attempt's outcome (`succeeded`, `retrying`, `failed`, `skipped`). */
-  inc(labels: { outcome: string }): void {
-    this.counter.inc(labels);
-    if (labels.outcome === "skipped") return;
-    this.recentAttempts.push([Date.now(), labels.outcome === "succeeded"]);
-    if (this.recentAttempts.length > 10_000) this.recentAttempts.shift();
-  }
-
-  /** Attempts, and those that did not succeed, over the last `windowMs`. */
-  recent(windowMs: number): { total: number; failed: number } {
-    const since = Date.now() - windowMs;
-    while (this.recentAttempts.length > 0 && (this.recentAttempts[0]?.[0] ?? 0) < since) this.recentAttempts.shift();
-    const failed = this.recentAttempts.filter(([, succeeded]) => !succeeded).length;
-    return { total: this.recentAttempts.length, failed };
   }
 }
 

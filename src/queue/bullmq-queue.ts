@@ -17,7 +17,7 @@ import {
   toJobInfo,
   type JobRecord,
 } from "./job-rules.js";
-import { QUEUE_NAMES } from "./tasks.js";
+import type { TaskCatalog } from "./tasks.js";
 import type {
   JobObserver,
   BulkJob,
@@ -37,6 +37,8 @@ import type {
 
 /** Options of {@link BullmqTaskQueue}. */
 export interface BullmqTaskQueueOptions {
+  /** The tasks it runs: any other is refused. */
+  tasks: TaskCatalog;
   /** Told about every job attempt run here. */
   observer?: JobObserver;
   /** The Redis server. @default "redis://127.0.0.1:6379" */
@@ -132,6 +134,7 @@ export class BullmqTaskQueue implements TaskQueue {
   private readonly lockDurationMs: number;
   private readonly logger: Logger;
   private readonly observer: JobObserver | undefined;
+  readonly tasks: TaskCatalog;
   /** Queues and reads. Keeps ioredis' per-command retry limit: enqueue fails, in time, when Redis is gone. */
   private readonly redis: Redis;
   /** Workers and event readers (BullMQ requires `maxRetriesPerRequest: null`); they duplicate it to block. */
@@ -157,12 +160,13 @@ export class BullmqTaskQueue implements TaskQueue {
     this.lockDurationMs = options.lockDurationMs ?? 30_000;
     this.logger = options.logger;
     this.observer = options.observer;
+    this.tasks = options.tasks;
     this.redis = this.connect({});
   }
 
   async enqueue<T extends TaskName>(task: T, payload: PayloadOf<T>, options?: EnqueueOptions): Promise<JobInfo> {
     this.assertOpen();
-    const checked = checkEnqueue(task, payload, options);
+    const checked = checkEnqueue(this.tasks, task, payload, options);
     await this.listening;
     const job = await this.queue(checked.queue).add(task, checked.payload, toBullmqOptions(checked.options));
     if (checked.options.jobId !== undefined) {
@@ -178,7 +182,7 @@ export class BullmqTaskQueue implements TaskQueue {
     this.assertOpen();
     const byQueue = new Map<QueueName, { name: string; data: unknown; opts: JobsOptions }[]>();
     for (const job of jobs) {
-      const checked = checkEnqueue(job.task, job.payload, job.options);
+      const checked = checkEnqueue(this.tasks, job.task, job.payload, job.options);
       const bulk = byQueue.get(checked.queue) ?? [];
       bulk.push({ name: job.task, data: checked.payload, opts: toBullmqOptions(checked.options) });
       byQueue.set(checked.queue, bulk);
@@ -188,7 +192,7 @@ export class BullmqTaskQueue implements TaskQueue {
   }
 
   async getJob(queue: string, id: string): Promise<JobInfo | null> {
-    const bullQueue = this.queue(checkQueue(queue));
+    const bullQueue = this.queue(checkQueue(this.tasks, queue));
     // State first, data second: a job that completes in between then reads as completed with its
     // result (BullMQ writes both in one step), never as completed without one.
     const status = toStatus(await bullQueue.getJobState(id));
@@ -198,7 +202,7 @@ export class BullmqTaskQueue implements TaskQueue {
   }
 
   async getJobs(queue: string, status: JobStatus, limit = DEFAULT_JOBS_LIMIT): Promise<JobInfo[]> {
-    const bullQueue = this.queue(checkQueue(queue));
+    const bullQueue = this.queue(checkQueue(this.tasks, queue));
     const jobs = await bullQueue.getJobs([status], 0, checkLimit(limit) - 1, false);
     // A job removed between the listing and the read comes back undefined.
     const found = jobs.filter((job): job is Job<unknown, unknown, string> => job !== undefined);
@@ -206,7 +210,7 @@ export class BullmqTaskQueue implements TaskQueue {
   }
 
   async retry(queue: string, id: string): Promise<JobInfo> {
-    const bullQueue = this.queue(checkQueue(queue));
+    const bullQueue = this.queue(checkQueue(this.tasks, queue));
     const job = await bullQueue.getJob(id);
     const status = job === undefined ? null : toStatus(await job.getState());
     if (job === undefined || status === null) throw jobNotFound(queue, id);
@@ -219,7 +223,7 @@ export class BullmqTaskQueue implements TaskQueue {
   }
 
   async remove(queue: string, id: string): Promise<boolean> {
-    const bullQueue = this.queue(checkQueue(queue));
+    const bullQueue = this.queue(checkQueue(this.tasks, queue));
     // Queue.remove answers 1 for an id that names no job too, so look first.
     if ((await bullQueue.getJob(id)) === undefined) return false;
     await this.listening;
@@ -236,7 +240,7 @@ export class BullmqTaskQueue implements TaskQueue {
     options?: ScheduleOptions,
   ): Promise<void> {
     this.assertOpen();
-    const checked = checkSchedule(task, schedulerId, everyMs, payload, options);
+    const checked = checkSchedule(this.tasks, task, schedulerId, everyMs, payload, options);
     await this.listening;
     const queue = this.queue(checked.queue);
     const keys = ["meta", "repeat", "wait", "paused"].map((key) => queue.toKey(key));
@@ -251,14 +255,14 @@ export class BullmqTaskQueue implements TaskQueue {
   }
 
   async unschedule(queue: string, schedulerId: string): Promise<boolean> {
-    const bullQueue = this.queue(checkQueue(queue));
+    const bullQueue = this.queue(checkQueue(this.tasks, queue));
     await this.listening;
     // Also removes the scheduler's next job if it is delayed (the others run as usual).
     return bullQueue.removeJobScheduler(schedulerId);
   }
 
   async getSchedulers(queue: string): Promise<SchedulerInfo[]> {
-    const bullQueue = this.queue(checkQueue(queue));
+    const bullQueue = this.queue(checkQueue(this.tasks, queue));
     const schedulers = await bullQueue.getJobSchedulers(0, -1, true);
     return schedulers.map((scheduler) => ({
       id: scheduler.key,
@@ -270,20 +274,20 @@ export class BullmqTaskQueue implements TaskQueue {
   }
 
   async pause(queue: string): Promise<void> {
-    const bullQueue = this.queue(checkQueue(queue));
+    const bullQueue = this.queue(checkQueue(this.tasks, queue));
     await this.listening;
     await bullQueue.pause();
   }
 
   async resume(queue: string): Promise<void> {
-    const bullQueue = this.queue(checkQueue(queue));
+    const bullQueue = this.queue(checkQueue(this.tasks, queue));
     await this.listening;
     await bullQueue.resume();
   }
 
   async stats(): Promise<QueueStats[]> {
     return Promise.all(
-      QUEUE_NAMES.map(async (name) => {
+      this.tasks.queueNames.map(async (name) => {
         const queue = this.queue(name);
         const [counts, paused] = await Promise.all([
           queue.getJobCounts("waiting", "active", "delayed", "prioritized", "completed", "failed"),
@@ -305,14 +309,14 @@ export class BullmqTaskQueue implements TaskQueue {
 
   process<T extends TaskName>(task: T, handler: JobHandler<T>, options: { concurrency?: number } = {}): void {
     this.assertOpen();
-    const queue = queueOfTask(task);
+    const queue = queueOfTask(this.tasks, task);
     const existing = this.workers.get(queue);
     if (existing !== undefined) {
       existing.handlers.add(task, handler, options.concurrency);
       existing.worker.concurrency = existing.handlers.concurrency;
       return;
     }
-    const handlers = new TaskHandlers(queue, this.observer);
+    const handlers = new TaskHandlers(queue, this.tasks, this.observer);
     handlers.add(task, handler, options.concurrency);
     const worker = new Worker<unknown, unknown, string>(
       queue,
@@ -400,7 +404,7 @@ export class BullmqTaskQueue implements TaskQueue {
    */
   private async listen(): Promise<void> {
     await Promise.all(
-      QUEUE_NAMES.map(async (name) => {
+      this.tasks.queueNames.map(async (name) => {
         const eventsKey = this.queue(name).toKey("events");
         let lastEventId = "$";
         try {

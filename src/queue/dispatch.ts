@@ -1,7 +1,8 @@
 import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { UnrecoverableError } from "bullmq";
 import { InvalidJobError, parsePayload, parseSchedulerJobId } from "./job-rules.js";
-import { contextOf, splitCarrier, withRequestId, type TraceCarrier } from "./trace.js";
+import { contextOf, splitCarrier, withRequestId, type TraceCarrier } from "../observability/request-context.js";
+import type { TaskCatalog } from "./tasks.js";
 import type { JobContext, JobHandler, JobObserver, PayloadOf, TaskName } from "./types.js";
 
 /** Looked up per job: a tracer kept from before `startTracing` (or a restart of it) would stay a no-op. */
@@ -48,6 +49,7 @@ export class TaskHandlers {
 
   constructor(
     readonly queue: string,
+    private readonly tasks: TaskCatalog,
     private readonly observer?: JobObserver,
   ) {}
 
@@ -83,7 +85,7 @@ export class TaskHandlers {
     const { payload: data, carrier } = splitCarrier(job.data);
     let payload: unknown;
     try {
-      payload = parsePayload(task, data);
+      payload = parsePayload(this.tasks, task, data);
     } catch (error) {
       throw new UnrecoverableError((error as InvalidJobError).message);
     }

@@ -1,10 +1,11 @@
 import type { Logger } from "../observability/logger.js";
 import { BullmqTaskQueue } from "./bullmq-queue.js";
 import { MemoryTaskQueue } from "./memory-queue.js";
+import type { TaskCatalog } from "./tasks.js";
 import type { JobObserver, TaskQueue } from "./types.js";
 
 export type * from "./types.js";
-export { QUEUE_NAMES, TASKS } from "./tasks.js";
+export { TaskCatalog, type TaskDefinition, type TaskRegistry, type TaskTable } from "./tasks.js";
 export { InvalidJobError } from "./job-rules.js";
 export { BullmqTaskQueue, type BullmqTaskQueueOptions } from "./bullmq-queue.js";
 export { MemoryTaskQueue, type MemoryTaskQueueOptions } from "./memory-queue.js";
@@ -26,14 +27,16 @@ export interface TaskQueueOptions {
   /** How long a worker's lock on an active job lasts (`bullmq`). */
   lockDurationMs: number;
   logger: Logger;
+  /** The tasks it runs: any other is refused. */
+  tasks: TaskCatalog;
   /** Told about every job attempt run in this process (metrics, logs). */
   observer?: JobObserver;
 }
 
 /** The configured task queue; `bullmq` without a Redis URL is refused. */
 export function createTaskQueue(options: TaskQueueOptions): TaskQueue {
-  const { backend, redisUrl, logger, shutdownTimeoutMs, observer } = options;
-  if (backend === "memory") return new MemoryTaskQueue({ shutdownTimeoutMs, logger, observer });
+  const { backend, redisUrl, logger, shutdownTimeoutMs, observer, tasks } = options;
+  if (backend === "memory") return new MemoryTaskQueue({ shutdownTimeoutMs, logger, observer, tasks });
   if (redisUrl === undefined) throw new Error('the "bullmq" queue backend needs a Redis URL');
   const { prefix, stalledIntervalMs, lockDurationMs } = options;
   return new BullmqTaskQueue({
@@ -44,5 +47,6 @@ export function createTaskQueue(options: TaskQueueOptions): TaskQueue {
     lockDurationMs,
     logger,
     observer,
+    tasks,
   });
 }

@@ -1,16 +1,8 @@
 import { UnrecoverableError } from "bullmq";
 import { z } from "zod";
-import { QUEUE_NAMES, TASKS } from "./tasks.js";
-import { splitCarrier, withCurrentCarrier } from "./trace.js";
-import type {
-  BackoffOptions,
-  EnqueueOptions,
-  JobInfo,
-  JobStatus,
-  QueueName,
-  ScheduleOptions,
-  TaskName,
-} from "./types.js";
+import type { TaskCatalog } from "./tasks.js";
+import { splitCarrier, withCurrentCarrier } from "../observability/request-context.js";
+import type { BackoffOptions, EnqueueOptions, JobInfo, JobStatus, QueueName, ScheduleOptions } from "./types.js";
 
 /** The lowest priority BullMQ accepts; 1 is the highest. */
 const LOWEST_PRIORITY = 2_097_151;
@@ -109,33 +101,40 @@ function invalid(what: string, issues: readonly z.core.$ZodIssue[]): InvalidJobE
 }
 
 /** The queue a registered task runs on; an unknown task is refused. */
-export function queueOfTask(task: string): QueueName {
-  if (!Object.hasOwn(TASKS, task)) {
-    throw new InvalidJobError(`unknown task "${task}"; registered: ${Object.keys(TASKS).join(", ")}`);
+export function queueOfTask(tasks: TaskCatalog, task: string): QueueName {
+  const definition = tasks.get(task);
+  if (definition === undefined) {
+    throw new InvalidJobError(`unknown task "${task}"; registered: ${Object.keys(tasks.definitions).join(", ")}`);
   }
-  return TASKS[task as TaskName].queue;
+  return definition.queue as QueueName;
 }
 
 /** `queue` when it is a registered queue; an unknown one is refused. */
-export function checkQueue(queue: string): string {
-  if (!QUEUE_NAMES.includes(queue)) {
-    throw new InvalidJobError(`unknown queue "${queue}"; registered: ${QUEUE_NAMES.join(", ")}`);
+export function checkQueue(tasks: TaskCatalog, queue: string): string {
+  if (!tasks.queueNames.includes(queue)) {
+    throw new InvalidJobError(`unknown queue "${queue}"; registered: ${tasks.queueNames.join(", ")}`);
   }
   return queue;
 }
 
-/** The payload as the task's schema parses it; a bad one is refused naming the field. */
-export function parsePayload(task: TaskName, payload: unknown): unknown {
-  const schema: z.ZodType = TASKS[task].payload;
+/** The payload as the task's schema parses it; a bad one (or an unknown task) is refused naming the field. */
+export function parsePayload(tasks: TaskCatalog, task: string, payload: unknown): unknown {
+  const schema = tasks.get(task)?.payload;
+  if (schema === undefined) throw new InvalidJobError(`unknown task "${task}"`);
   const result = schema.safeParse(payload);
   if (!result.success) throw invalid(`${task} payload`, result.error.issues);
   return result.data;
 }
 
 /** Checks all of an enqueue request before anything is added. */
-export function checkEnqueue(task: string, payload: unknown, options: EnqueueOptions = {}): CheckedJob {
-  const queue = queueOfTask(task);
-  const parsedPayload = parsePayload(task as TaskName, payload);
+export function checkEnqueue(
+  tasks: TaskCatalog,
+  task: string,
+  payload: unknown,
+  options: EnqueueOptions = {},
+): CheckedJob {
+  const queue = queueOfTask(tasks, task);
+  const parsedPayload = parsePayload(tasks, task, payload);
   const parsedOptions = enqueueOptionsSchema.safeParse(options);
   if (!parsedOptions.success) throw invalid(`${task} options`, parsedOptions.error.issues);
   // The job continues the trace (and request) that enqueued it.
@@ -153,16 +152,17 @@ export interface CheckedSchedule {
 
 /** Checks all of a schedule request before anything changes. */
 export function checkSchedule(
+  tasks: TaskCatalog,
   task: string,
   schedulerId: string,
   everyMs: number,
   payload: unknown,
   options: ScheduleOptions = {},
 ): CheckedSchedule {
-  const queue = queueOfTask(task);
+  const queue = queueOfTask(tasks, task);
   const parsedSchedule = scheduleSchema.safeParse({ schedulerId, everyMs });
   if (!parsedSchedule.success) throw invalid(`${task} schedule`, parsedSchedule.error.issues);
-  const parsedPayload = parsePayload(task as TaskName, payload);
+  const parsedPayload = parsePayload(tasks, task, payload);
   const parsedOptions = scheduleOptionsSchema.safeParse(options);
   if (!parsedOptions.success) throw invalid(`${task} options`, parsedOptions.error.issues);
   return { queue, ...parsedSchedule.data, payload: parsedPayload, options: parsedOptions.data };

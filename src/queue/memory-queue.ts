@@ -23,7 +23,7 @@ import {
   toJobInfo,
   type JobRecord,
 } from "./job-rules.js";
-import { QUEUE_NAMES } from "./tasks.js";
+import type { TaskCatalog } from "./tasks.js";
 import type {
   JobObserver,
   BulkJob,
@@ -61,6 +61,8 @@ function newJob(
 
 /** Options of {@link MemoryTaskQueue}. */
 export interface MemoryTaskQueueOptions {
+  /** The tasks it runs: any other is refused. */
+  tasks: TaskCatalog;
   /** Told about every job attempt run here. */
   observer?: JobObserver;
   /** How long `close()` waits for active jobs before abandoning them. @default 10000 */
@@ -147,6 +149,7 @@ export class MemoryTaskQueue implements TaskQueue {
   private readonly shutdownTimeoutMs: number;
   private readonly logger: Logger;
   private readonly observer: JobObserver | undefined;
+  readonly tasks: TaskCatalog;
   private readonly queues = new Map<string, MemoryQueue>();
   private readonly listeners = new Set<(event: JobEvent) => void>();
   private readonly running = new Set<Promise<void>>();
@@ -158,11 +161,12 @@ export class MemoryTaskQueue implements TaskQueue {
     this.shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
     this.logger = options.logger;
     this.observer = options.observer;
+    this.tasks = options.tasks;
   }
 
   async enqueue<T extends TaskName>(task: T, payload: PayloadOf<T>, options?: EnqueueOptions): Promise<JobInfo> {
     this.assertOpen();
-    const checked = checkEnqueue(task, payload, options);
+    const checked = checkEnqueue(this.tasks, task, payload, options);
     const queue = this.queue(checked.queue);
     const { jobId, priority, delayMs, attempts, backoff } = checked.options;
     const existing = jobId === undefined ? undefined : queue.jobs.get(jobId);
@@ -184,17 +188,17 @@ export class MemoryTaskQueue implements TaskQueue {
 
   async enqueueMany(jobs: readonly BulkJob[]): Promise<void> {
     this.assertOpen();
-    for (const job of jobs) checkEnqueue(job.task, job.payload, job.options);
+    for (const job of jobs) checkEnqueue(this.tasks, job.task, job.payload, job.options);
     for (const job of jobs) await this.enqueue(job.task, job.payload, job.options);
   }
 
   async getJob(queue: string, id: string): Promise<JobInfo | null> {
-    const job = this.queue(checkQueue(queue)).jobs.get(id);
+    const job = this.queue(checkQueue(this.tasks, queue)).jobs.get(id);
     return job === undefined ? null : this.toInfo(job);
   }
 
   async getJobs(queue: string, status: JobStatus, limit = DEFAULT_JOBS_LIMIT): Promise<JobInfo[]> {
-    const state = this.queue(checkQueue(queue));
+    const state = this.queue(checkQueue(this.tasks, queue));
     const lists: Record<JobStatus, Iterable<MemoryJob>> = {
       waiting: state.waiting,
       prioritized: state.prioritized,
@@ -211,7 +215,7 @@ export class MemoryTaskQueue implements TaskQueue {
   }
 
   async retry(queue: string, id: string): Promise<JobInfo> {
-    const state = this.queue(checkQueue(queue));
+    const state = this.queue(checkQueue(this.tasks, queue));
     const job = state.jobs.get(id);
     if (job === undefined) throw jobNotFound(queue, id);
     if (job.status !== "failed") throw notFailed(queue, id, job.status);
@@ -222,7 +226,7 @@ export class MemoryTaskQueue implements TaskQueue {
   }
 
   async remove(queue: string, id: string): Promise<boolean> {
-    const state = this.queue(checkQueue(queue));
+    const state = this.queue(checkQueue(this.tasks, queue));
     const job = state.jobs.get(id);
     if (job === undefined) return false;
     if (job.status === "active") throw activeNotRemovable(queue, id);
@@ -241,7 +245,7 @@ export class MemoryTaskQueue implements TaskQueue {
     options?: ScheduleOptions,
   ): Promise<void> {
     this.assertOpen();
-    const checked = checkSchedule(task, schedulerId, everyMs, payload, options);
+    const checked = checkSchedule(this.tasks, task, schedulerId, everyMs, payload, options);
     const queue = this.queue(checked.queue);
     const now = Date.now();
     const previous = queue.schedulers.get(checked.schedulerId);
@@ -283,7 +287,7 @@ export class MemoryTaskQueue implements TaskQueue {
 
   /** BullMQ's removeJobScheduler script: the scheduler goes, and its next job if delayed. */
   async unschedule(queue: string, schedulerId: string): Promise<boolean> {
-    const state = this.queue(checkQueue(queue));
+    const state = this.queue(checkQueue(this.tasks, queue));
     const scheduler = state.schedulers.get(schedulerId);
     if (scheduler === undefined) return false;
     const next = state.jobs.get(schedulerJobId(scheduler.id, scheduler.nextRunAt));
@@ -297,7 +301,7 @@ export class MemoryTaskQueue implements TaskQueue {
   }
 
   async getSchedulers(queue: string): Promise<SchedulerInfo[]> {
-    const state = this.queue(checkQueue(queue));
+    const state = this.queue(checkQueue(this.tasks, queue));
     return [...state.schedulers.values()]
       .sort((a, b) => a.nextRunAt - b.nextRunAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map((scheduler) => ({
@@ -310,17 +314,17 @@ export class MemoryTaskQueue implements TaskQueue {
   }
 
   async pause(queue: string): Promise<void> {
-    this.queue(checkQueue(queue)).paused = true;
+    this.queue(checkQueue(this.tasks, queue)).paused = true;
   }
 
   async resume(queue: string): Promise<void> {
-    const state = this.queue(checkQueue(queue));
+    const state = this.queue(checkQueue(this.tasks, queue));
     state.paused = false;
     this.scheduleDispatch(state);
   }
 
   async stats(): Promise<QueueStats[]> {
-    return QUEUE_NAMES.map((name) => {
+    return this.tasks.queueNames.map((name) => {
       const queue = this.queue(name);
       return {
         name,
@@ -337,8 +341,8 @@ export class MemoryTaskQueue implements TaskQueue {
 
   process<T extends TaskName>(task: T, handler: JobHandler<T>, options: { concurrency?: number } = {}): void {
     this.assertOpen();
-    const queue = this.queue(queueOfTask(task));
-    const handlers = queue.handlers ?? new TaskHandlers(queue.name, this.observer);
+    const queue = this.queue(queueOfTask(this.tasks, task));
+    const handlers = queue.handlers ?? new TaskHandlers(queue.name, this.tasks, this.observer);
     handlers.add(task, handler, options.concurrency);
     queue.handlers = handlers;
     this.scheduleDispatch(queue);

@@ -1,41 +1,53 @@
-import { z } from "zod";
-import { EVENT_TYPES, type EventType } from "../events/types.js";
+import type { z } from "zod";
 
-/** A domain event as a job carries it. */
-const domainEvent = z.object({
-  id: z.string().min(1),
-  type: z.enum(EVENT_TYPES as [EventType, ...EventType[]]),
-  occurredAt: z.string(),
-  ownerId: z.string().nullable(),
-  data: z.record(z.string(), z.unknown()),
-  requestId: z.string().optional(),
-});
+/** A task: the queue it runs on and the schema of its payload. */
+export interface TaskDefinition {
+  queue: string;
+  payload: z.ZodType;
+}
 
 /**
- * Every task, in one place: the queue it runs on and the schema of its payload. A payload is
- * validated when it is enqueued; a bad one is refused and nothing is enqueued.
+ * Every task's definition, by name, as types. Empty here: each subgraph adds the tasks it runs by
+ * module augmentation in its `tasks.ts`, next to their schemas, so `src/` names no task while
+ * `enqueue` and `process` stay typed by task name.
  */
-export const TASKS = {
-  /** An operator's no-op, to check that a queue moves. */
-  "maintenance.noop": { queue: "jobs", payload: z.object({}).strict() },
-  /** An operator's echo: completes with its message as the result. */
-  "maintenance.echo": { queue: "jobs", payload: z.object({ message: z.string().max(1000) }).strict() },
-  /** The system sets a bot to ERROR with a reason, e.g. when its strategy's order was rejected. */
-  "bots.fail": {
-    queue: "bots",
-    payload: z.object({ botId: z.string().min(1), reason: z.string().min(1).max(500) }).strict(),
-  },
-  /** Brings a DCA bot's schedule in line with its state: scheduled while RUNNING, else not. */
-  "orders.dcaSync": { queue: "orders", payload: z.object({ botId: z.string().min(1) }).strict() },
-  /** One DCA buy of a RUNNING bot, through the same path as submitOrder (made by the bot's scheduler). */
-  "orders.dcaTick": { queue: "orders", payload: z.object({ botId: z.string().min(1) }).strict() },
-  /** Fills one PENDING order on the paper exchange (job id: the order id). */
-  "orders.fill": { queue: "orders", payload: z.object({ orderId: z.string().min(1) }).strict() },
-  /** One attempt of one webhook delivery (job id: deliver-<delivery id>-<attempt number>). */
-  "webhooks.deliver": { queue: "webhooks", payload: z.object({ deliveryId: z.string().min(1) }).strict() },
-  /** Fans one domain event out to the webhook endpoints subscribed to its type (job id: fanout-<event id>). */
-  "webhooks.fanout": { queue: "webhooks", payload: z.object({ event: domainEvent }).strict() },
-} as const;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by module augmentation
+export interface TaskRegistry {}
 
-/** Every queue name, in a stable order. */
-export const QUEUE_NAMES: readonly string[] = [...new Set(Object.values(TASKS).map((task) => task.queue))];
+/** Some tasks by name, as a subgraph declares the ones it runs. */
+export type TaskTable = Readonly<Record<string, TaskDefinition>>;
+
+/**
+ * The tasks a queue knows, gathered from every subgraph (the composition root builds it): a task
+ * outside it is refused, and a payload is validated by its schema when it is enqueued and when it runs.
+ */
+export class TaskCatalog {
+  /** Every task, by name, in the order they were gathered. */
+  readonly definitions: TaskTable;
+  /** Every queue name, in a stable order (that of their first task). */
+  readonly queueNames: readonly string[];
+
+  constructor(tables: readonly (TaskTable | undefined)[]) {
+    const definitions: Record<string, TaskDefinition> = {};
+    for (const table of tables) {
+      for (const [name, definition] of Object.entries(table ?? {})) {
+        if (Object.hasOwn(definitions, name)) throw new Error(`task "${name}" is declared twice`);
+        definitions[name] = definition;
+      }
+    }
+    this.definitions = definitions;
+    this.queueNames = [...new Set(Object.values(definitions).map((task) => task.queue))];
+  }
+
+  /** The definition of `task`, or undefined when no subgraph declares it. */
+  get(task: string): TaskDefinition | undefined {
+    return Object.hasOwn(this.definitions, task) ? this.definitions[task] : undefined;
+  }
+
+  /** The names of the tasks that run on `queue`. */
+  tasksOf(queue: string): string[] {
+    return Object.entries(this.definitions)
+      .filter(([, task]) => task.queue === queue)
+      .map(([name]) => name);
+  }
+}

@@ -1,12 +1,12 @@
 import type { z } from "zod";
-import type { TASKS } from "./tasks.js";
+import type { TaskCatalog, TaskRegistry } from "./tasks.js";
 
-/** Every task name, as registered in {@link TASKS}. */
-export type TaskName = keyof typeof TASKS;
+/** Every task name, as the subgraphs declare them in {@link TaskRegistry}. */
+export type TaskName = keyof TaskRegistry;
 /** The validated payload of a task. */
-export type PayloadOf<T extends TaskName> = z.infer<(typeof TASKS)[T]["payload"]>;
+export type PayloadOf<T extends TaskName> = z.infer<TaskRegistry[T]["payload"]>;
 /** The queue a task runs on. */
-export type QueueName = (typeof TASKS)[TaskName]["queue"];
+export type QueueName = TaskRegistry[TaskName]["queue"];
 
 /** Where a job is, with BullMQ's names. */
 export type JobStatus = "waiting" | "prioritized" | "delayed" | "active" | "completed" | "failed";
@@ -138,6 +138,8 @@ export interface JobEvent {
  * in-process one with the same semantics (the contract tests are their definition).
  */
 export interface TaskQueue {
+  /** The tasks this queue knows: any other is refused. */
+  readonly tasks: TaskCatalog;
   /** Validates the payload (a bad one is refused naming the field, nothing enqueued) and adds a job. */
   enqueue<T extends TaskName>(task: T, payload: PayloadOf<T>, options?: EnqueueOptions): Promise<JobInfo>;
   /**

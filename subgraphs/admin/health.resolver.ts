@@ -1,7 +1,7 @@
 import { Ctx, Query, Resolver } from "type-graphql";
 import { isAdmin } from "../../src/auth/viewer.js";
-import type { RequestContext } from "../../src/graphql/context.js";
-import type { SubgraphServices } from "../../src/graphql/subgraph.js";
+import type { RequestContext } from "../../src/subgraph/context.js";
+import type { SubgraphServices } from "../../src/subgraph/subgraph.js";
 import { systemHealth } from "./health.service.js";
 import { HealthReport, HealthStatus } from "./health.types.js";
 

@@ -1,5 +1,5 @@
 import { checkSubgraph, healthReport, type HealthReport as Report } from "../../src/health/report.js";
-import type { SubgraphDirectory } from "../../src/graphql/subgraph.js";
+import type { SubgraphDirectory } from "../../src/subgraph/subgraph.js";
 
 /**
  * The system's health as the gateway's `/health/ready` reports it (without the supergraph check):

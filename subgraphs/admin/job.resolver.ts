@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
-import { requireAdmin, type RequestContext } from "../../src/graphql/context.js";
-import { userError, UserErrorCode } from "../../src/graphql/errors.js";
-import type { SubgraphServices } from "../../src/graphql/subgraph.js";
-import { pushIterator } from "../../src/graphql/subscriptions.js";
+import { requireAdmin, type RequestContext } from "../../src/subgraph/context.js";
+import { userError, UserErrorCode } from "../../src/subgraph/errors.js";
+import type { SubgraphServices } from "../../src/subgraph/subgraph.js";
+import { pushIterator } from "../../src/subgraph/subscriptions.js";
 import { InvalidJobError } from "../../src/queue/index.js";
 import type { JobEvent } from "../../src/queue/types.js";
 import { checkEnqueueInput, toJob, toQueueStats, toQueueStatus } from "./job.service.js";
@@ -61,7 +61,7 @@ export class JobResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<EnqueueJobPayload> {
     requireAdmin(ctx, "enqueue jobs");
-    const checked = checkEnqueueInput(input);
+    const checked = checkEnqueueInput(this.services.queue.tasks, input);
     const payload = new EnqueueJobPayload();
     if (checked.task === null) return Object.assign(payload, { job: null, userErrors: checked.userErrors });
     try {

@@ -1,5 +1,5 @@
-import { userError, UserErrorCode, type UserError } from "../../src/graphql/errors.js";
-import { QUEUE_NAMES, TASKS } from "../../src/queue/tasks.js";
+import { userError, UserErrorCode, type UserError } from "../../src/subgraph/errors.js";
+import type { TaskCatalog } from "../../src/queue/tasks.js";
 import type {
   EnqueueOptions,
   JobInfo,
@@ -15,21 +15,20 @@ const MAX_ATTEMPTS = 25;
 
 /** An operator's job request, checked: every problem is reported with its field. */
 export function checkEnqueueInput(
+  catalog: TaskCatalog,
   input: EnqueueJobInput,
 ): { task: TaskName; options: EnqueueOptions; userErrors: [] } | { task: null; userErrors: UserError[] } {
   const errors: UserError[] = [];
-  if (!QUEUE_NAMES.includes(input.queue)) {
+  if (!catalog.queueNames.includes(input.queue)) {
     errors.push(
       userError(
         ["queue"],
-        `queue: unknown queue ${JSON.stringify(input.queue)}; queues: ${QUEUE_NAMES.join(", ")}`,
+        `queue: unknown queue ${JSON.stringify(input.queue)}; queues: ${catalog.queueNames.join(", ")}`,
         UserErrorCode.NotFound,
       ),
     );
   } else {
-    const tasks = Object.entries(TASKS)
-      .filter(([, task]) => task.queue === input.queue)
-      .map(([name]) => name);
+    const tasks = catalog.tasksOf(input.queue);
     if (!tasks.includes(input.name)) {
       errors.push(
         userError(

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { UserError } from "../../src/graphql/errors.js";
-import { JSONScalar } from "../../src/graphql/scalars.js";
+import { UserError } from "../../src/subgraph/errors.js";
+import { JSONScalar } from "../../src/subgraph/scalars.js";
 
 /** Where a job is. */
 export enum JobStatus {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
-import { requireAdmin, type RequestContext } from "../../src/graphql/context.js";
-import type { SubgraphServices } from "../../src/graphql/subgraph.js";
+import { requireAdmin, type RequestContext } from "../../src/subgraph/context.js";
+import type { SubgraphServices } from "../../src/subgraph/subgraph.js";
 import { OperationStat } from "./operation-stats.types.js";
 
 /** Operation analytics recorded by the gateways (admin only). */

@@ -1,4 +1,4 @@
-import { allow, isAdmin, typesOpenTo, type PermissionMap } from "../../src/graphql/permissions.js";
+import { allow, isAdmin, typesOpenTo, type PermissionMap } from "../../src/subgraph/permissions.js";
 
 /** Who may do what in the admin subgraph: health is public (like /health/ready), the rest is for admins. */
 export const adminPermissions: PermissionMap = {

@@ -1,7 +1,7 @@
 import { DateTimeType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
 import { v7 as uuidv7 } from "uuid";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { JSONScalar } from "../../src/graphql/scalars.js";
+import { JSONScalar } from "../../src/subgraph/scalars.js";
 
 /** Where a bot is in its lifecycle. */
 export enum BotStatus {

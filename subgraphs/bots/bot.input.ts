@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from "type-graphql";
-import { ConnectionArgs, Connection } from "../../src/graphql/connection.js";
-import { UserError } from "../../src/graphql/errors.js";
-import { JSONScalar } from "../../src/graphql/scalars.js";
+import { ConnectionArgs, Connection } from "../../src/subgraph/connection.js";
+import { UserError } from "../../src/subgraph/errors.js";
+import { JSONScalar } from "../../src/subgraph/scalars.js";
 import { Bot, BotStatus } from "./bot.entity.js";
 
 /** Input of `createBot`. */

@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { canSee, canWrite } from "../../src/auth/viewer.js";
 import type { DomainEvent } from "../../src/events/types.js";
-import { requireViewer, type RequestContext } from "../../src/graphql/context.js";
-import { forbidden } from "../../src/graphql/errors.js";
-import { pushIterator } from "../../src/graphql/subscriptions.js";
-import type { SubgraphServices } from "../../src/graphql/subgraph.js";
+import { requireViewer, type RequestContext } from "../../src/subgraph/context.js";
+import { forbidden } from "../../src/subgraph/errors.js";
+import { pushIterator } from "../../src/subgraph/subscriptions.js";
+import type { SubgraphServices } from "../../src/subgraph/subgraph.js";
 import type { FlagCache } from "../../src/flags/cache.js";
-import { botsDependencies } from "./dependencies.js";
+import type { BotsDependencies } from "./dependencies.js";
 import { Bot } from "./bot.entity.js";
 import {
   BotConnection,
@@ -34,8 +34,8 @@ const service = (ctx: Context, flags?: FlagCache): BotService =>
 export class BotResolver {
   private readonly flags: FlagCache;
 
-  constructor(services: SubgraphServices) {
-    this.flags = botsDependencies(services).flags;
+  constructor(services: SubgraphServices<BotsDependencies>) {
+    this.flags = services.dependencies.flags;
   }
 
   @Query(() => Bot, { nullable: true, description: "One bot, if it exists and the viewer may see it." })
@@ -107,8 +107,8 @@ export class BotResolver {
           event.type === "bot.status_changed" &&
           event.ownerId !== null &&
           canSee(viewer, event.ownerId) &&
-          (botId == null || (event as DomainEvent<"bot.status_changed">).data.bot.id === botId)
-            ? (event as DomainEvent<"bot.status_changed">)
+          (botId == null || event.data.bot.id === botId)
+            ? event
             : undefined,
       );
     },

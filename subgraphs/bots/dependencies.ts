@@ -1,5 +1,5 @@
 import type { FlagCache } from "../../src/flags/cache.js";
-import type { SubgraphDependencies, SubgraphServices } from "../../src/graphql/subgraph.js";
+import type { SubgraphDependencies, SubgraphServices } from "../../src/subgraph/subgraph.js";
 import { openFlagCache } from "../flags/public.js";
 
 /** What the bots subgraph opens besides its database. */
@@ -11,13 +11,8 @@ export interface BotsDependencies {
 /** Opens the bots subgraph's dependencies. */
 export async function openBotsDependencies(
   services: Omit<SubgraphServices, "dependencies">,
-): Promise<SubgraphDependencies> {
+): Promise<SubgraphDependencies<BotsDependencies>> {
   const handle = await openFlagCache(services.config, services.bus, services.logger);
   const value: BotsDependencies = { flags: handle.flags };
   return { value, close: () => handle.close() };
-}
-
-/** The bots subgraph's dependencies from its services (opened by {@link openBotsDependencies}). */
-export function botsDependencies(services: SubgraphServices): BotsDependencies {
-  return services.dependencies as BotsDependencies;
 }

@@ -1,19 +1,20 @@
-import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
+import type { SubgraphDefinition } from "../../src/subgraph/subgraph.js";
 import { Bot } from "./bot.entity.js";
 import { createBotLoaders, type BotLoaders } from "./bot.loader.js";
-import { openBotsDependencies } from "./dependencies.js";
+import { openBotsDependencies, type BotsDependencies } from "./dependencies.js";
 import { BotResolver } from "./bot.resolver.js";
 import { BotService } from "./bot.service.js";
-import type { RequestContext } from "../../src/graphql/context.js";
+import type { RequestContext } from "../../src/subgraph/context.js";
 import { CreateBot } from "./migrations/001-create-bot.js";
 import { CreateBotsOutbox } from "./migrations/002-create-bots-outbox.js";
 import { AddBotsOutboxTraceparent } from "./migrations/004-add-outbox-traceparent.js";
 import { AddBotStatusReason } from "./migrations/003-add-bot-status-reason.js";
 import { botsOutbox } from "./outbox.js";
 import { botsPermissions } from "./permissions.js";
+import { botsTasks } from "./tasks.js";
 
 /** The bots subgraph: bots and their lifecycle. */
-export const botsSubgraph: SubgraphDefinition<BotLoaders> = {
+export const botsSubgraph: SubgraphDefinition<BotLoaders, BotsDependencies> = {
   name: "bots",
   entities: [Bot],
   outbox: botsOutbox,
@@ -23,6 +24,7 @@ export const botsSubgraph: SubgraphDefinition<BotLoaders> = {
     { name: "003-add-bot-status-reason", class: AddBotStatusReason },
     { name: "004-add-outbox-traceparent", class: AddBotsOutboxTraceparent },
   ],
+  tasks: botsTasks,
   resolvers: [BotResolver],
   permissions: botsPermissions,
   referenceResolvers: {

@@ -1,4 +1,4 @@
-import { isAuthenticated, isTrader, typesOpenTo, type PermissionMap } from "../../src/graphql/permissions.js";
+import { isAuthenticated, isTrader, typesOpenTo, type PermissionMap } from "../../src/subgraph/permissions.js";
 
 /** Who may do what in the bots subgraph; ownership itself is checked by {@link BotService}. */
 export const botsPermissions: PermissionMap = {

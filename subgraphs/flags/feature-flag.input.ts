@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { EvaluationReason } from "../../src/flags/evaluate.js";
-import { UserError } from "../../src/graphql/errors.js";
-import { JSONScalar } from "../../src/graphql/scalars.js";
+import { UserError } from "../../src/subgraph/errors.js";
+import { JSONScalar } from "../../src/subgraph/scalars.js";
 import { FeatureFlag } from "./feature-flag.entity.js";
 
 /** A variant as written. */

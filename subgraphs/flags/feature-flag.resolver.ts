@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { isAdmin } from "../../src/auth/viewer.js";
-import { requireViewer, type RequestContext } from "../../src/graphql/context.js";
-import { clientError, ErrorCode, forbidden } from "../../src/graphql/errors.js";
+import { requireViewer, type RequestContext } from "../../src/subgraph/context.js";
+import { clientError, ErrorCode, forbidden } from "../../src/subgraph/errors.js";
 import { FeatureFlag } from "./feature-flag.entity.js";
 import {
   DeleteFeatureFlagPayload,

@@ -8,8 +8,8 @@ import {
   type FlagEvaluation,
   type FlagSnapshot,
 } from "../../src/flags/evaluate.js";
-import { argumentError, userError, UserErrorCode, type UserError } from "../../src/graphql/errors.js";
-import { checkText } from "../../src/validation/text.js";
+import { argumentError, userError, UserErrorCode, type UserError } from "../../src/subgraph/errors.js";
+import { checkText } from "../../src/subgraph/validation/text.js";
 import { FeatureFlag } from "./feature-flag.entity.js";
 import type { UpsertFeatureFlagInput } from "./feature-flag.input.js";
 import { flagsOutbox } from "./outbox.js";

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
+import type { SubgraphDefinition } from "../../src/subgraph/subgraph.js";
 import { FeatureFlag } from "./feature-flag.entity.js";
 import { FeatureFlagResolver } from "./feature-flag.resolver.js";
 import { FeatureFlagService } from "./feature-flag.service.js";

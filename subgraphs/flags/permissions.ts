@@ -1,4 +1,4 @@
-import { isAdmin, isAuthenticated, typesOpenTo, type PermissionMap } from "../../src/graphql/permissions.js";
+import { isAdmin, isAuthenticated, typesOpenTo, type PermissionMap } from "../../src/subgraph/permissions.js";
 
 /** Who may do what in the flags subgraph: anyone signed in reads, only admins change. */
 export const flagsPermissions: PermissionMap = {

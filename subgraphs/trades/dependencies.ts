@@ -1,4 +1,4 @@
-import type { SubgraphDependencies, SubgraphServices } from "../../src/graphql/subgraph.js";
+import type { SubgraphDependencies, SubgraphServices } from "../../src/subgraph/subgraph.js";
 import { openBotReader, type BotReader } from "../bots/public.js";
 import { startSimulatedMarket } from "./market.js";
 
@@ -11,7 +11,7 @@ export interface TradesDependencies {
 /** Opens the trades subgraph's dependencies. */
 export async function openTradesDependencies(
   services: Omit<SubgraphServices, "dependencies">,
-): Promise<SubgraphDependencies> {
+): Promise<SubgraphDependencies<TradesDependencies>> {
   const bots = await openBotReader(services.config, services.logger);
   const { trading } = services.config;
   const market = trading.simulatedMarket
@@ -32,9 +32,4 @@ export async function openTradesDependencies(
       await bots.close();
     },
   };
-}
-
-/** The trades subgraph's dependencies from its services (opened by {@link openTradesDependencies}). */
-export function tradesDependencies(services: SubgraphServices): TradesDependencies {
-  return services.dependencies as TradesDependencies;
 }

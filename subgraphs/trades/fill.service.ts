@@ -1,12 +1,12 @@
 import type { Sql, SqlTransaction } from "../../src/db/sql.js";
 import { insertEvents } from "../../src/events/outbox.js";
-import { Decimal } from "../../src/graphql/scalars.js";
+import { Decimal } from "../../src/money/decimal.js";
 import { applyFill, feeOf, InsufficientPositionError, type Book } from "./accounting.js";
 import { OrderStatus, OrderType, RejectReason, type Order } from "./order.entity.js";
 import { selectOrderAndPrice, updateOrderOutcome } from "./order.rows.js";
 import { tradesOutbox } from "./outbox.js";
 import { quoteOrSeed } from "./market.js";
-import { orderSnapshot, tradeSnapshot } from "./snapshots.js";
+import { orderSnapshot, tradeSnapshot } from "./events.js";
 import { Trade } from "./trade.entity.js";
 
 /** What a fill job did. */

@@ -1,10 +1,10 @@
 import { plainSql } from "../../src/db/sql.js";
-import type { RequestContext } from "../../src/graphql/context.js";
-import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
-import { Decimal } from "../../src/graphql/scalars.js";
+import type { RequestContext } from "../../src/subgraph/context.js";
+import type { SubgraphDefinition } from "../../src/subgraph/subgraph.js";
+import { Decimal } from "../../src/money/decimal.js";
 import { Bot } from "./bot.reference.js";
 import { dcaBuy, reconcileDcaSchedules, syncDcaSchedule } from "./dca.js";
-import { openTradesDependencies, tradesDependencies } from "./dependencies.js";
+import { openTradesDependencies, type TradesDependencies } from "./dependencies.js";
 import { fillOrder } from "./fill.service.js";
 import { CreateTrade } from "./migrations/001-create-trade.js";
 import { AddTradesOutboxTraceparent } from "./migrations/003-add-outbox-traceparent.js";
@@ -21,9 +21,11 @@ import { createTradeLoaders, type TradeLoaders } from "./trade.loader.js";
 import { BotTradingResolver, PerformanceResolver, TradeResolver } from "./trade.resolver.js";
 import { TradeService } from "./trade.service.js";
 import { tradesPermissions } from "./permissions.js";
+import { tradesReactions } from "./reactions.js";
+import { tradesTasks } from "./tasks.js";
 
 /** The trades subgraph: orders, the paper exchange, trades and what they earned. */
-export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
+export const tradesSubgraph: SubgraphDefinition<TradeLoaders, TradesDependencies> = {
   name: "trades",
   entities: [Trade, Order, Position, Ticker],
   outbox: tradesOutbox,
@@ -32,6 +34,8 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
     { name: "002-create-orders", class: CreateOrders },
     { name: "003-add-outbox-traceparent", class: AddTradesOutboxTraceparent },
   ],
+  tasks: tradesTasks,
+  consumes: tradesReactions,
   resolvers: [TradeResolver, BotTradingResolver, PerformanceResolver, OrderResolver, TickerResolver],
   permissions: tradesPermissions,
   referenceResolvers: {
@@ -45,7 +49,7 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
   openDependencies: openTradesDependencies,
   startWorkers(services) {
     const { queue, orm, config, logger } = services;
-    const { bots } = tradesDependencies(services);
+    const { bots } = services.dependencies;
     const fillRules = {
       feeRate: new Decimal(config.trading.feeRate),
       simulatedMarket: config.trading.simulatedMarket,
@@ -53,16 +57,16 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
     const maxQuantity = new Decimal(config.trading.maxOrderQuantity);
     queue.process("orders.dcaSync", (job) => syncDcaSchedule(queue, bots, job.payload.botId));
     queue.process("orders.dcaTick", async (job) => ({
-      orderId: await dcaBuy(
-        orm.em.fork(),
-        plainSql(orm.em),
+      orderId: await dcaBuy({
+        em: orm.em.fork(),
+        sql: plainSql(orm.em),
         bots,
         queue,
-        job.payload.botId,
-        job.scheduledAt ?? new Date(),
+        botId: job.payload.botId,
+        scheduledAt: job.scheduledAt ?? new Date(),
         maxQuantity,
         logger,
-      ),
+      }),
     }));
     queue.process(
       "orders.fill",
@@ -74,5 +78,5 @@ export const tradesSubgraph: SubgraphDefinition<TradeLoaders> = {
       { concurrency: 8 },
     );
   },
-  onStart: (services) => reconcileDcaSchedules(services.queue, tradesDependencies(services).bots),
+  onStart: ({ queue, dependencies }) => reconcileDcaSchedules(queue, dependencies.bots),
 };

@@ -1,7 +1,7 @@
 import type { Database } from "../../src/db/orm.js";
 import { plainSql, type SqlSession } from "../../src/db/sql.js";
-import type { DomainEvent, EventBus } from "../../src/events/types.js";
-import { Decimal } from "../../src/graphql/scalars.js";
+import type { EventBus } from "../../src/events/types.js";
+import { Decimal } from "../../src/money/decimal.js";
 import type { Logger } from "../../src/observability/logger.js";
 import type { BotReader } from "../bots/public.js";
 import { Ticker } from "./ticker.entity.js";
@@ -69,7 +69,7 @@ export function startSimulatedMarket(options: {
   let inFlight: Promise<void> = Promise.resolve();
   const unsubscribe = options.bus.subscribe((event) => {
     if (event.type !== "bot.created") return;
-    const { symbol } = (event as DomainEvent<"bot.created">).data.bot;
+    const { symbol } = event.data.bot;
     inFlight = inFlight
       .then(() => quoteOrSeed(plainSql(options.orm.em), symbol))
       .then(

@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from "type-graphql";
-import { Connection, ConnectionArgs } from "../../src/graphql/connection.js";
-import { UserError } from "../../src/graphql/errors.js";
-import { Decimal, DecimalScalar } from "../../src/graphql/scalars.js";
+import { Connection, ConnectionArgs } from "../../src/subgraph/connection.js";
+import { UserError } from "../../src/subgraph/errors.js";
+import { Decimal } from "../../src/money/decimal.js";
+import { DecimalScalar } from "../../src/subgraph/scalars.js";
 import { Order, OrderStatus, OrderType } from "./order.entity.js";
 import { OrderSide } from "./trade.entity.js";
 

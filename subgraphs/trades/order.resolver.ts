@@ -1,46 +1,27 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import { canSee } from "../../src/auth/viewer.js";
 import type { DomainEvent } from "../../src/events/types.js";
-import { requireViewer, type RequestContext } from "../../src/graphql/context.js";
+import { requireViewer, type RequestContext } from "../../src/subgraph/context.js";
 import { plainSql } from "../../src/db/sql.js";
-import type { SubgraphServices } from "../../src/graphql/subgraph.js";
-import { Decimal } from "../../src/graphql/scalars.js";
-import { pushIterator } from "../../src/graphql/subscriptions.js";
+import type { SubgraphServices } from "../../src/subgraph/subgraph.js";
+import { Decimal } from "../../src/money/decimal.js";
+import { pushIterator } from "../../src/subgraph/subscriptions.js";
 import { Bot } from "./bot.reference.js";
-import { tradesDependencies } from "./dependencies.js";
-import { Order, OrderStatus, type OrderType } from "./order.entity.js";
+import type { TradesDependencies } from "./dependencies.js";
+import { orderFromSnapshot } from "./events.js";
+import { Order } from "./order.entity.js";
 import { CancelOrderPayload, SubmitOrderInput, SubmitOrderPayload } from "./order.input.js";
 import { OrderService } from "./order.service.js";
-import { Trade, type OrderSide } from "./trade.entity.js";
+import { Trade } from "./trade.entity.js";
 import type { TradeLoaders } from "./trade.loader.js";
 
 type Context = RequestContext<TradeLoaders>;
-type OrderEvent = DomainEvent<"order.updated"> | DomainEvent<"order.rejected">;
-
-/** An order from the snapshot an event carries. */
-function orderFromEvent(event: OrderEvent): Order {
-  const snapshot = event.data.order;
-  return Object.assign(new Order(), {
-    id: snapshot["id"],
-    botId: snapshot["botId"],
-    ownerId: snapshot["ownerId"],
-    clientOrderId: snapshot["clientOrderId"],
-    symbol: snapshot["symbol"],
-    side: snapshot["side"] as OrderSide,
-    type: snapshot["type"] as OrderType,
-    quantity: new Decimal(snapshot["quantity"] as string),
-    limitPrice: snapshot["limitPrice"] == null ? null : new Decimal(snapshot["limitPrice"] as string),
-    status: snapshot["status"] as OrderStatus,
-    rejectReason: (snapshot["rejectReason"] as string | null) ?? null,
-    tradeId: (snapshot["tradeId"] as string | null) ?? null,
-    createdAt: new Date(snapshot["createdAt"] as string),
-  });
-}
+type OrderEvent = DomainEvent<"order.updated" | "order.rejected">;
 
 /** Orders: submit, cancel, read, watch. */
 @Resolver(() => Order)
 export class OrderResolver {
-  constructor(private readonly services: SubgraphServices) {}
+  constructor(private readonly services: SubgraphServices<TradesDependencies>) {}
 
   @Query(() => Order, { nullable: true, description: "One order, if it exists and the viewer may see it." })
   async order(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Order | null> {
@@ -92,17 +73,17 @@ export class OrderResolver {
           (event.type === "order.updated" || event.type === "order.rejected") &&
           event.ownerId !== null &&
           canSee(viewer, event.ownerId) &&
-          (botId == null || (event as OrderEvent).data.order["botId"] === botId)
-            ? (event as OrderEvent)
+          (botId == null || event.data.order.botId === botId)
+            ? event
             : undefined,
       );
     },
   })
   orderUpdated(@Root() event: OrderEvent, @Arg("botId", () => ID, { nullable: true }) _botId: string | null): Order {
-    return orderFromEvent(event);
+    return orderFromSnapshot(event.data.order);
   }
 
   private service(ctx: Context): OrderService {
-    return new OrderService(ctx.em, plainSql(ctx.em), tradesDependencies(this.services).bots, ctx.requestId);
+    return new OrderService(ctx.em, plainSql(ctx.em), this.services.dependencies.bots, ctx.requestId);
   }
 }

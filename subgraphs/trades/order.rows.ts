@@ -1,5 +1,5 @@
 import { readDate, type SqlSession, type SqlStatement } from "../../src/db/sql.js";
-import { Decimal } from "../../src/graphql/scalars.js";
+import { Decimal } from "../../src/money/decimal.js";
 import { Order, type OrderStatus, type OrderType } from "./order.entity.js";
 import type { OrderSide } from "./trade.entity.js";
 

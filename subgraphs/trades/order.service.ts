@@ -4,15 +4,15 @@ import type { EntityManager } from "../../src/db/orm.js";
 import type { PageArgs, PageLoader } from "../../src/db/paginate.js";
 import type { Sql } from "../../src/db/sql.js";
 import { insertEvents, recordEvent } from "../../src/events/outbox.js";
-import type { Page } from "../../src/graphql/connection.js";
-import { argumentError, forbidden, userError, UserErrorCode, type UserError } from "../../src/graphql/errors.js";
-import type { Decimal } from "../../src/graphql/scalars.js";
+import type { Page } from "../../src/subgraph/connection.js";
+import { argumentError, forbidden, userError, UserErrorCode, type UserError } from "../../src/subgraph/errors.js";
+import type { Decimal } from "../../src/money/decimal.js";
 import { BotStatus, type BotReader } from "../bots/public.js";
 import { Order, OrderStatus, OrderType } from "./order.entity.js";
 import type { SubmitOrderInput } from "./order.input.js";
 import { insertOrder, selectOrderByClientId } from "./order.rows.js";
 import { tradesOutbox } from "./outbox.js";
-import { orderSnapshot } from "./snapshots.js";
+import { orderSnapshot } from "./events.js";
 
 /** The outcome of a command: what it made, or why not. */
 export type Result<T> = { value: T; userErrors: [] } | { value: null; userErrors: UserError[] };

@@ -1,6 +1,6 @@
 import { isAdmin, type Viewer } from "../../src/auth/viewer.js";
 import type { EntityManager } from "../../src/db/orm.js";
-import { Decimal } from "../../src/graphql/scalars.js";
+import { Decimal } from "../../src/money/decimal.js";
 import { averageEntryPrice, Money } from "./accounting.js";
 import { BotPerformance, BotPosition, DailyPerformance } from "./performance.types.js";
 import type { Position } from "./position.entity.js";

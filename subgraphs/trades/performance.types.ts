@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { Decimal, DecimalScalar } from "../../src/graphql/scalars.js";
+import { Decimal } from "../../src/money/decimal.js";
+import { DecimalScalar } from "../../src/subgraph/scalars.js";
 
 /** What a bot holds, with average-cost accounting. */
 @ObjectType()

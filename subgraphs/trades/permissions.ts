@@ -1,4 +1,4 @@
-import { isAdmin, isAuthenticated, isTrader, typesOpenTo, type PermissionMap } from "../../src/graphql/permissions.js";
+import { isAdmin, isAuthenticated, isTrader, typesOpenTo, type PermissionMap } from "../../src/subgraph/permissions.js";
 
 /** Who may do what in the trades subgraph; ownership itself is checked by the services. */
 export const tradesPermissions: PermissionMap = {

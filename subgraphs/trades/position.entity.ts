@@ -1,6 +1,6 @@
 import { DateTimeType, Entity, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
 import { DecimalType } from "../../src/db/decimal-type.js";
-import { Decimal } from "../../src/graphql/scalars.js";
+import { Decimal } from "../../src/money/decimal.js";
 
 /** A bot's holding and running totals, updated in the transaction of each fill. */
 @Entity({ tableName: "bot_position" })

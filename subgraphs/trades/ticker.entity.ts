@@ -1,7 +1,8 @@
 import { DateTimeType, Entity, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
 import { DecimalType } from "../../src/db/decimal-type.js";
-import { Decimal, DecimalScalar } from "../../src/graphql/scalars.js";
+import { Decimal } from "../../src/money/decimal.js";
+import { DecimalScalar } from "../../src/subgraph/scalars.js";
 
 /** The paper exchange's last price of a symbol. */
 @ObjectType({ description: "The paper exchange's last price of a symbol." })

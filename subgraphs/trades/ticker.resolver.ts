@@ -1,7 +1,8 @@
 import { Arg, Ctx, Mutation, ObjectType, Field, Query, Resolver } from "type-graphql";
-import { requireAdmin, requireViewer, type RequestContext } from "../../src/graphql/context.js";
-import { argumentError, UserError } from "../../src/graphql/errors.js";
-import { Decimal, DecimalScalar } from "../../src/graphql/scalars.js";
+import { requireAdmin, requireViewer, type RequestContext } from "../../src/subgraph/context.js";
+import { argumentError, UserError } from "../../src/subgraph/errors.js";
+import { Decimal } from "../../src/money/decimal.js";
+import { DecimalScalar } from "../../src/subgraph/scalars.js";
 import { Ticker } from "./ticker.entity.js";
 
 const SYMBOL = /^[A-Z0-9]{2,10}\/[A-Z0-9]{2,10}$/;

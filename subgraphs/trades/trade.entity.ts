@@ -2,7 +2,8 @@ import { DateTimeType, Entity, Enum, Index, type Opt, PrimaryKey, Property } fro
 import { v7 as uuidv7 } from "uuid";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { DecimalType } from "../../src/db/decimal-type.js";
-import { Decimal, DecimalScalar } from "../../src/graphql/scalars.js";
+import { Decimal } from "../../src/money/decimal.js";
+import { DecimalScalar } from "../../src/subgraph/scalars.js";
 import { Bot } from "./bot.reference.js";
 
 /** Buy or sell. */

@@ -1,5 +1,5 @@
 import { ArgsType, Field } from "type-graphql";
-import { Connection, ConnectionArgs } from "../../src/graphql/connection.js";
+import { Connection, ConnectionArgs } from "../../src/subgraph/connection.js";
 import { OrderSide, Trade } from "./trade.entity.js";
 
 /** Arguments of `Bot.trades`. */

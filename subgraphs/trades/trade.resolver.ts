@@ -1,40 +1,21 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Subscription } from "type-graphql";
 import { canSee } from "../../src/auth/viewer.js";
 import type { DomainEvent } from "../../src/events/types.js";
-import { requireViewer, type RequestContext } from "../../src/graphql/context.js";
-import { Decimal } from "../../src/graphql/scalars.js";
-import { pushIterator } from "../../src/graphql/subscriptions.js";
+import { requireViewer, type RequestContext } from "../../src/subgraph/context.js";
+import { pushIterator } from "../../src/subgraph/subscriptions.js";
 import { Bot } from "./bot.reference.js";
 import { BotOrdersArgs, OrderConnection } from "./order.input.js";
 import { Order } from "./order.entity.js";
 import { ordersOfBot } from "./order.service.js";
 import { BotPerformance, BotPosition, DailyPerformance } from "./performance.types.js";
 import { dailyPerformance, performanceOf, positionOf } from "./performance.service.js";
-import { Trade, type OrderSide } from "./trade.entity.js";
+import { Trade } from "./trade.entity.js";
+import { tradeFromSnapshot } from "./events.js";
 import { BotTradesArgs, TradeConnection } from "./trade.input.js";
 import type { TradeLoaders } from "./trade.loader.js";
 import { TradeService } from "./trade.service.js";
 
 type Context = RequestContext<TradeLoaders>;
-
-/** A trade from the snapshot an event carries. */
-function tradeFromEvent(event: DomainEvent<"trade.executed">): Trade {
-  const t = event.data.trade;
-  return Object.assign(new Trade(), {
-    id: t["id"],
-    botId: t["botId"],
-    orderId: t["orderId"],
-    ownerId: t["ownerId"],
-    symbol: t["symbol"],
-    side: t["side"] as OrderSide,
-    quantity: new Decimal(t["quantity"] as string),
-    price: new Decimal(t["price"] as string),
-    fee: new Decimal(t["fee"] as string),
-    feeCurrency: t["feeCurrency"],
-    realizedPnl: new Decimal(t["realizedPnl"] as string),
-    executedAt: new Date(t["executedAt"] as string),
-  });
-}
 
 /** Trades: read and watch. */
 @Resolver(() => Trade)
@@ -70,8 +51,8 @@ export class TradeResolver {
           event.type === "trade.executed" &&
           event.ownerId !== null &&
           canSee(viewer, event.ownerId) &&
-          (botId == null || (event as DomainEvent<"trade.executed">).data.trade["botId"] === botId)
-            ? (event as DomainEvent<"trade.executed">)
+          (botId == null || event.data.trade.botId === botId)
+            ? event
             : undefined,
       );
     },
@@ -80,7 +61,7 @@ export class TradeResolver {
     @Root() event: DomainEvent<"trade.executed">,
     @Arg("botId", () => ID, { nullable: true }) _botId: string | null,
   ): Trade {
-    return tradeFromEvent(event);
+    return tradeFromSnapshot(event.data.trade);
   }
 }
 

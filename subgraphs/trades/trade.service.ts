@@ -2,7 +2,7 @@ import type { ObjectQuery } from "@mikro-orm/core";
 import { canSee, isAdmin, type Viewer } from "../../src/auth/viewer.js";
 import type { EntityManager } from "../../src/db/orm.js";
 import { findPage, type PageLoader } from "../../src/db/paginate.js";
-import type { Page } from "../../src/graphql/connection.js";
+import type { Page } from "../../src/subgraph/connection.js";
 import { Trade } from "./trade.entity.js";
 import type { BotTradesArgs } from "./trade.input.js";
 

@@ -1,7 +1,6 @@
 import { plainSql } from "../../src/db/sql.js";
-import type { RequestContext } from "../../src/graphql/context.js";
-import type { SubgraphDefinition } from "../../src/graphql/subgraph.js";
-import type { DomainEvent } from "../../src/events/types.js";
+import type { RequestContext } from "../../src/subgraph/context.js";
+import type { SubgraphDefinition } from "../../src/subgraph/subgraph.js";
 import { CreateWebhookEndpoint } from "./migrations/001-create-webhook-endpoint.js";
 import { CreateWebhookDelivery } from "./migrations/002-create-webhook-delivery.js";
 import { WebhookDelivery } from "./webhook-delivery.entity.js";
@@ -10,9 +9,11 @@ import { AddSecretRotation } from "./migrations/004-add-secret-rotation.js";
 import { AddFailingSince } from "./migrations/005-add-failing-since.js";
 import { CreateWebhooksOutbox } from "./migrations/006-create-webhooks-outbox.js";
 import { AddWebhooksOutboxTraceparent } from "./migrations/007-add-outbox-traceparent.js";
+import { openWebhooksDependencies, type WebhooksDependencies } from "./dependencies.js";
 import { webhooksOutbox } from "./outbox.js";
+import { webhookFailureRateCheck } from "./webhook-attempts.metrics.js";
 import { attemptDelivery, fanOut, resumePendingDeliveries, type DeliveryOptions } from "./webhook-delivery.service.js";
-import type { SubgraphServices } from "../../src/graphql/subgraph.js";
+import type { SubgraphServices } from "../../src/subgraph/subgraph.js";
 import { VERSION } from "../../src/paths.js";
 import { EndpointBreakers } from "./circuit-breaker.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
@@ -21,9 +22,11 @@ import { WebhookEndpointResolver } from "./webhook-endpoint.resolver.js";
 import { EndpointDeliveriesResolver, WebhookDeliveryResolver } from "./webhook-delivery.resolver.js";
 import { WebhookEndpointService } from "./webhook-endpoint.service.js";
 import { webhooksPermissions } from "./permissions.js";
+import { webhooksReactions } from "./reactions.js";
+import { webhooksTasks } from "./tasks.js";
 
 /** The webhooks subgraph: endpoints and signed deliveries. */
-export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
+export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders, WebhooksDependencies> = {
   name: "webhooks",
   entities: [WebhookEndpoint, WebhookDelivery],
   outbox: webhooksOutbox,
@@ -36,6 +39,8 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
     { name: "006-create-webhooks-outbox", class: CreateWebhooksOutbox },
     { name: "007-add-outbox-traceparent", class: AddWebhooksOutboxTraceparent },
   ],
+  tasks: webhooksTasks,
+  consumes: webhooksReactions,
   resolvers: [WebhookEndpointResolver, EndpointDeliveriesResolver, WebhookDeliveryResolver],
   permissions: webhooksPermissions,
   referenceResolvers: {
@@ -43,11 +48,12 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
       WebhookEndpointService.visible(ctx.viewer, await ctx.loaders.endpointById.load(reference.id)),
   },
   createLoaders: createWebhookLoaders,
+  openDependencies: openWebhooksDependencies,
   startWorkers(services) {
     const { queue, orm, logger } = services;
     const options = deliveryOptions(services);
     queue.process("webhooks.fanout", async (job) => {
-      const deliveries = await fanOut(orm.em.fork(), plainSql(orm.em), queue, job.payload.event as DomainEvent);
+      const deliveries = await fanOut(orm.em.fork(), plainSql(orm.em), queue, job.payload.event);
       logger.debug({ eventId: job.payload.event.id, deliveries }, "event fanned out to webhook endpoints");
       return { deliveries };
     });
@@ -55,16 +61,17 @@ export const webhooksSubgraph: SubgraphDefinition<WebhookLoaders> = {
       "webhooks.deliver",
       async (job) => {
         const outcome = await attemptDelivery(orm.em.fork(), options, job.payload.deliveryId);
-        services.metrics.webhookDeliveryAttempts.inc({ outcome: outcome.toLowerCase() });
+        services.dependencies.attempts.inc({ outcome: outcome.toLowerCase() });
         logger.info({ deliveryId: job.payload.deliveryId, outcome }, "webhook delivery attempt");
         return { outcome };
       },
       { concurrency: services.config.webhooks.deliveryConcurrency },
     );
   },
-  onStart: async ({ orm, queue }) => {
+  async onStart({ orm, queue }) {
     await resumePendingDeliveries(orm.em.fork(), queue);
   },
+  healthChecks: ({ dependencies }) => [webhookFailureRateCheck(dependencies.attempts)],
 };
 
 /** How this process delivers webhooks, from config. */

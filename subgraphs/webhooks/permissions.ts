@@ -1,4 +1,4 @@
-import { allow, isAuthenticated, isTrader, typesOpenTo, type PermissionMap } from "../../src/graphql/permissions.js";
+import { allow, isAuthenticated, isTrader, typesOpenTo, type PermissionMap } from "../../src/subgraph/permissions.js";
 
 /** Who may do what in the webhooks subgraph; ownership itself is checked by the services. */
 export const webhooksPermissions: PermissionMap = {

@@ -1,7 +1,7 @@
 import { DateTimeType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from "@mikro-orm/core";
 import { v7 as uuidv7 } from "uuid";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import type { DomainEvent } from "../../src/events/types.js";
+import type { WebhookEvent } from "./tasks.js";
 
 /** Where a delivery is. */
 export enum DeliveryStatus {
@@ -66,7 +66,7 @@ export class WebhookDelivery {
 
   /** The event as it will be signed and sent. */
   @Property({ type: "json" })
-  event: DomainEvent;
+  event: WebhookEvent;
 
   @Field(() => DeliveryStatus)
   @Enum({ items: () => DeliveryStatus, type: "string" })

@@ -1,7 +1,7 @@
 import { ArgsType, Args, Ctx, Field, FieldResolver, Resolver, Root } from "type-graphql";
 import { isAdmin } from "../../src/auth/viewer.js";
-import { Connection, ConnectionArgs } from "../../src/graphql/connection.js";
-import { requireViewer, type RequestContext } from "../../src/graphql/context.js";
+import { Connection, ConnectionArgs } from "../../src/subgraph/connection.js";
+import { requireViewer, type RequestContext } from "../../src/subgraph/context.js";
 import { findPage } from "../../src/db/paginate.js";
 import { DeliveryAttempt, DeliveryStatus, WebhookDelivery } from "./webhook-delivery.entity.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";

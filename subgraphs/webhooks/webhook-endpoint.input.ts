@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
-import { Connection } from "../../src/graphql/connection.js";
-import { UserError } from "../../src/graphql/errors.js";
+import { Connection } from "../../src/subgraph/connection.js";
+import { UserError } from "../../src/subgraph/errors.js";
 import { WebhookDelivery } from "./webhook-delivery.entity.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
 

@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { canWrite } from "../../src/auth/viewer.js";
-import { ConnectionArgs } from "../../src/graphql/connection.js";
-import { requireViewer, type RequestContext } from "../../src/graphql/context.js";
-import { argumentError, forbidden, UserErrorCode } from "../../src/graphql/errors.js";
-import type { SubgraphServices } from "../../src/graphql/subgraph.js";
+import { ConnectionArgs } from "../../src/subgraph/connection.js";
+import { requireViewer, type RequestContext } from "../../src/subgraph/context.js";
+import { argumentError, forbidden, UserErrorCode } from "../../src/subgraph/errors.js";
+import type { SubgraphServices } from "../../src/subgraph/subgraph.js";
 import { WEBHOOK_EVENT_TYPES } from "./event-types.js";
 import { WebhookEndpoint } from "./webhook-endpoint.entity.js";
 import { WebhookDelivery } from "./webhook-delivery.entity.js";

@@ -38,7 +38,7 @@ describe.each(backends)("feature flags through the gateway (%s)", (backend) => {
     admin = await t.token("root", ["admin"]);
     alice = await t.token("alice", ["trader"]);
     t.stack.bus.subscribe((event) => {
-      if (event.type === "flag.updated") events.push(event as DomainEvent<"flag.updated">);
+      if (event.type === "flag.updated") events.push(event);
     });
   });
   afterAll(async () => {

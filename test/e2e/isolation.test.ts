@@ -12,7 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signInternalToken } from "../../src/auth/tokens.js";
 import type { SubgraphName } from "../../src/config/index.js";
-import { INTERNAL_TOKEN_HEADER } from "../../src/graphql/headers.js";
+import { INTERNAL_TOKEN_HEADER } from "../../src/subgraph/headers.js";
 import { startTestStack, type GraphQLResponse, type TestStack } from "../harness.js";
 import { subscribeWs, type TestSubscription } from "../subscriptions.js";
 

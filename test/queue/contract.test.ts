@@ -7,8 +7,6 @@ import {
   BullmqTaskQueue,
   InvalidJobError,
   MemoryTaskQueue,
-  QUEUE_NAMES,
-  TASKS,
   type JobContext,
   UnrecoverableError,
   type JobEvent,
@@ -17,10 +15,12 @@ import {
   type TaskName,
   type TaskQueue,
 } from "../../src/queue/index.js";
+import { TASKS } from "../../src/cli/catalog.js";
 import { REDIS_TEST_URL, redisAvailable } from "../services.js";
 import { deferred, waitFor } from "./helpers.js";
 
 const logger = pino({ level: "silent" });
+const QUEUE_NAMES = TASKS.queueNames;
 
 /** Options a test may set on the queues it makes. */
 interface QueueOverrides {
@@ -39,7 +39,8 @@ interface Backend {
 
 const memory: Backend = {
   name: "memory",
-  create: (_prefix, overrides = {}) => new MemoryTaskQueue({ shutdownTimeoutMs: 5000, ...overrides, logger }),
+  create: (_prefix, overrides = {}) =>
+    new MemoryTaskQueue({ shutdownTimeoutMs: 5000, ...overrides, logger, tasks: TASKS }),
   reopen: (closed) => closed,
 };
 
@@ -54,6 +55,7 @@ const bullmq: Backend = {
       lockDurationMs: 30_000,
       ...overrides,
       logger,
+      tasks: TASKS,
     }),
   reopen: (_closed, prefix) => bullmq.create(prefix),
 };
@@ -487,7 +489,7 @@ describe.each(backends)("the $name task queue", (backend) => {
     const before = await queue.stats();
 
     await expect(queue.enqueue("maintenance.nope" as string as TaskName, {})).rejects.toThrow(
-      new InvalidJobError(`unknown task "maintenance.nope"; registered: ${Object.keys(TASKS).join(", ")}`),
+      new InvalidJobError(`unknown task "maintenance.nope"; registered: ${Object.keys(TASKS.definitions).join(", ")}`),
     );
     const badPayload = queue.enqueue("maintenance.echo", { message: 42 } as never);
     await expect(badPayload).rejects.toBeInstanceOf(InvalidJobError);
@@ -816,7 +818,9 @@ describe.each(backends)("the $name task queue", (backend) => {
       const queue = create();
       const before = await queue.stats();
       await expect(queue.schedule("maintenance.nope" as string as TaskName, "s", everyMs, {})).rejects.toThrow(
-        new InvalidJobError(`unknown task "maintenance.nope"; registered: ${Object.keys(TASKS).join(", ")}`),
+        new InvalidJobError(
+          `unknown task "maintenance.nope"; registered: ${Object.keys(TASKS.definitions).join(", ")}`,
+        ),
       );
       const badPayload = queue.schedule("maintenance.echo", "s", everyMs, { message: 42 } as never);
       await expect(badPayload).rejects.toBeInstanceOf(InvalidJobError);

@@ -1,11 +1,11 @@
 import { execute, parse, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { Arg, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { UserError } from "../../src/graphql/errors.js";
-import { JSONScalar } from "../../src/graphql/scalars.js";
-import { allow } from "../../src/graphql/permissions.js";
-import { checkEmail, checkText, checkUrl } from "../../src/validation/text.js";
-import { buildSubgraphSchema, type SubgraphDefinition, type SubgraphServices } from "../../src/graphql/subgraph.js";
+import { UserError } from "../../src/subgraph/errors.js";
+import { JSONScalar } from "../../src/subgraph/scalars.js";
+import { allow } from "../../src/subgraph/permissions.js";
+import { checkEmail, checkText, checkUrl } from "../../src/subgraph/validation/text.js";
+import { buildSubgraphSchema, type SubgraphDefinition, type SubgraphServices } from "../../src/subgraph/subgraph.js";
 
 @InputType()
 class ProfileInput {

@@ -2,8 +2,8 @@ import { execute, parse, subscribe, type ExecutionResult, type GraphQLSchema } f
 import { Arg, Directive, Field, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from "type-graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../../src/auth/viewer.js";
-import { isAuthenticated, isTrader } from "../../src/graphql/permissions.js";
-import { buildSubgraphSchema, type SubgraphDefinition, type SubgraphServices } from "../../src/graphql/subgraph.js";
+import { isAuthenticated, isTrader } from "../../src/subgraph/permissions.js";
+import { buildSubgraphSchema, type SubgraphDefinition, type SubgraphServices } from "../../src/subgraph/subgraph.js";
 
 @ObjectType()
 @Directive('@key(fields: "id")')

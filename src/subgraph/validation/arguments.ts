@@ -10,7 +10,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { applyMiddleware, type IMiddlewareFunction } from "graphql-middleware";
-import { clientError, ErrorCode, UserError, UserErrorCode } from "../graphql/errors.js";
+import { clientError, ErrorCode, UserError, UserErrorCode } from "../errors.js";
 
 /** Longest string any argument may hold (a field's own rule may be stricter). */
 export const MAX_STRING_LENGTH = 2000;

@@ -1,4 +1,4 @@
-import { userError, type UserError } from "../graphql/errors.js";
+import { userError, type UserError } from "../errors.js";
 
 // eslint-disable-next-line no-control-regex -- the point is to find control characters
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;

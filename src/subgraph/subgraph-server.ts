@@ -20,18 +20,11 @@ import { useServer } from "graphql-ws/use/ws";
 import { InvalidTokenError, verifyInternalToken, type InternalIdentity } from "../auth/tokens.js";
 import { openDatabase, type Database } from "../db/orm.js";
 import { createOutboxRelay, type OutboxRelay } from "../events/relay.js";
-import { enqueueConsumers } from "../events/consumers.js";
+import type { EventConsumers } from "../events/reactions.js";
 import { operationMetricsPlugin } from "../observability/subgraph-metrics.js";
 import { operationSpanPlugin, traceSubgraphRequests } from "../observability/subgraph-tracing.js";
-import { withRequestId } from "../queue/trace.js";
-import {
-  databaseCheck,
-  outboxLagCheck,
-  queueBacklogCheck,
-  redisCheck,
-  shutdownCheck,
-  webhookFailureRateCheck,
-} from "../health/checks.js";
+import { withRequestId } from "../observability/request-context.js";
+import { databaseCheck, outboxLagCheck, queueBacklogCheck, redisCheck, shutdownCheck } from "../health/checks.js";
 import { healthReport, httpStatusOf, HEALTH_CONTENT_TYPE, toHealthJson, type HealthCheck } from "../health/report.js";
 import { createRequestContext, type RequestContext } from "./context.js";
 import { maskUnexpected, unauthenticated } from "./errors.js";
@@ -153,11 +146,18 @@ async function toInProcessResponse({ status = 200, headers, body }: HTTPGraphQLR
   return { status, headers, body: text };
 }
 
+/** What a subgraph server gets from the composition root. */
+export type SubgraphServerOptions = Omit<SubgraphServices, "orm" | "dependencies"> & {
+  /** Every subgraph's reactions to events: the relay enqueues the jobs each event starts. */
+  consumers: EventConsumers;
+};
+
 /** Opens the database (applying migrations), builds the schema and the HTTP server of one subgraph. */
-export async function createSubgraphServer<Loaders>(
-  definition: SubgraphDefinition<Loaders>,
-  services: Omit<SubgraphServices, "orm" | "dependencies">,
+export async function createSubgraphServer<Loaders, Dependencies>(
+  definition: SubgraphDefinition<Loaders, Dependencies>,
+  options: SubgraphServerOptions,
 ): Promise<SubgraphServer> {
+  const { consumers, ...services } = options;
   const logger = services.logger.child({ subgraph: definition.name });
   const orm = await openDatabase({
     name: definition.name,
@@ -167,7 +167,9 @@ export async function createSubgraphServer<Loaders>(
     logger,
   });
   const opened = await definition.openDependencies?.({ ...services, logger, orm });
-  const subgraphServices: SubgraphServices = { ...services, logger, orm, dependencies: opened?.value };
+  // A definition without openDependencies has no dependencies: its Dependencies is `unknown` or undefined.
+  const dependencies = opened?.value as Dependencies;
+  const subgraphServices: SubgraphServices<Dependencies> = { ...services, logger, orm, dependencies };
   const schema = await buildSubgraphSchema(definition, subgraphServices);
   const live = {
     events: (listener: Parameters<typeof services.bus.subscribe>[0]) => services.bus.subscribe(listener),
@@ -224,14 +226,14 @@ export async function createSubgraphServer<Loaders>(
     res.type(HEALTH_CONTENT_TYPE).json({ status: "pass" });
   });
   let shuttingDown = false;
-  /** This subgraph's readiness: its database, Redis, the queue's backlog, its outbox, its webhooks. */
+  /** This subgraph's readiness: its database, Redis, the queue's backlog, its outbox, its own checks. */
   const readiness = async (): Promise<HealthCheck[]> => {
     const checks = await Promise.all([
       databaseCheck(orm),
       ...(services.config.redis.url ? [redisCheck(services.config.redis.url)] : []),
       queueBacklogCheck(services.queue),
       ...(definition.outbox ? [outboxLagCheck(orm, definition.outbox)] : []),
-      ...(definition.name === "webhooks" ? [webhookFailureRateCheck(services.metrics.webhookDeliveryAttempts)] : []),
+      ...(definition.healthChecks?.(subgraphServices) ?? []),
     ]);
     return shuttingDown ? [shutdownCheck(), ...checks] : checks;
   };
@@ -347,7 +349,7 @@ export async function createSubgraphServer<Loaders>(
           logger,
           intervalMs: services.config.events.relayIntervalMs,
           batchSize: services.config.events.relayBatchSize,
-          sinks: [(event) => services.bus.publish(event), (event) => enqueueConsumers(services.queue, event)],
+          sinks: [(event) => services.bus.publish(event), (event) => consumers.enqueue(services.queue, event)],
         })
       : undefined;
   relay?.start();

@@ -1,9 +1,7 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../money/decimal.js";
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { DateTimeResolver, JSONResolver } from "graphql-scalars";
 import type { BuildSchemaOptions } from "type-graphql";
-
-export { Decimal } from "decimal.js";
 
 const DECIMAL_PATTERN = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 

@@ -1,0 +1,2 @@
+/** Money and quantities: exact decimals (decimal.js) from the wire to the database, never floats. */
+export { Decimal } from "decimal.js";
