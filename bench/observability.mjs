@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // Cost of observability at the gateway: throughput of our gateway (dist/src/cli/start-gateway.js) on
-// the reference federation workload of ../shared/bench, with metrics and tracing on (Prometheus plugins,
+// the reference federation workload (docs/benchmarks.md), with metrics and tracing on (Prometheus plugins,
 // OpenTelemetry with 10 % sampling exporting OTLP/HTTP to a local sink) against both off, in one run,
 // interleaved (off on off on ...). Target: "on" at most 15 % lower than "off".
 // Both run with LOG_LEVEL=warn, so that the per-operation log line (the same in both) does not hide the
-// difference. The bench harness needs its own copy with node_modules (shared/ may be read-only):
-// --bench-dir is made from ../shared/bench when it does not exist.
-// Usage: npm run build && node bench/observability.mjs [--bench-dir /tmp/obs-bench] [--rounds 2] [--duration 15]
-import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+// difference. --bench-dir is a copy of the federation benchmark harness with its node_modules
+// (docs/benchmarks.md says where it comes from).
+// Usage: npm run build && node bench/observability.mjs --bench-dir <dir> [--rounds 2] [--duration 15]
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,14 +26,11 @@ const { values } = parseArgs({
 const root = new URL("..", import.meta.url).pathname;
 const benchDir = values["bench-dir"];
 
-if (!existsSync(join(benchDir, "node_modules"))) {
-  const shared = join(root, "..", "shared");
-  console.log(`preparing ${benchDir} from ${shared}/bench (npm ci)`);
-  cpSync(join(shared, "bench"), benchDir, { recursive: true });
-  if (existsSync(join(shared, "bench-reference"))) {
-    cpSync(join(shared, "bench-reference"), join(benchDir, "..", "bench-reference"), { recursive: true });
-  }
-  execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: benchDir, stdio: "inherit" });
+if (!existsSync(join(benchDir, "run.mjs")) || !existsSync(join(benchDir, "node_modules"))) {
+  console.error(
+    `--bench-dir ${benchDir}: no federation benchmark harness with node_modules there (see docs/benchmarks.md)`,
+  );
+  process.exit(2);
 }
 
 // An OTLP/HTTP sink: accepts every export, counts the spans.
